@@ -1,0 +1,176 @@
+package dev.barrier.shell.internal;
+
+import dev.barrier.api.config.ConfigurationException;
+import dev.barrier.api.plugin.PluginCatalog;
+import dev.barrier.api.plugin.PluginDescriptor;
+import dev.barrier.api.plugin.PluginKind;
+import dev.barrier.api.runtime.PipelineRunner;
+import dev.barrier.api.runtime.RunRecord;
+import dev.barrier.api.runtime.RunStatus;
+import dev.barrier.shell.text.PlatformText;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code barrier:} commands of the Felix Gogo shell. Each returns text for the shell to print; errors in
+ * what the user typed come back as messages, never as stack traces.
+ */
+@Component(service = BarrierCommands.class, property = {
+        "osgi.command.scope=barrier",
+        "osgi.command.function=run",
+        "osgi.command.function=validate",
+        "osgi.command.function=list",
+        "osgi.command.function=runs",
+        "osgi.command.function=show",
+        "osgi.command.function=cancel"
+})
+public final class BarrierCommands {
+
+    private final PipelineRunner runner;
+    private final PluginCatalog plugins;
+
+    /** Creates the commands over the runtime's services. */
+    @Activate
+    public BarrierCommands(@Reference PipelineRunner runner, @Reference PluginCatalog plugins) {
+        this.runner = runner;
+        this.plugins = plugins;
+    }
+
+    /** Runs a pipeline file. */
+    @Descriptor("Runs a pipeline file and prints its results table; with -b it runs in the background")
+    public String run(
+            @Descriptor("run in the background and return at once; follow it with barrier:runs")
+            @Parameter(names = {"-b", "--background"}, presentValue = "true", absentValue = "false") boolean background,
+            @Descriptor("the pipeline file (YAML)") String config) {
+        Path file = Path.of(config);
+        try {
+            String name = runner.validate(file);
+            if (background) {
+                Thread thread = new Thread(() -> runQuietly(file), "barrier-run-" + name);
+                thread.setDaemon(true);
+                thread.start();
+                return "Started pipeline '" + name + "' in the background; see barrier:runs";
+            }
+            RunRecord record = runner.run(file, System.out);
+            return describeFinished(record);
+        } catch (ConfigurationException e) {
+            return PlatformText.problems(e);
+        } catch (IOException e) {
+            return "Cannot read " + config + ": " + e.getMessage();
+        } catch (IllegalStateException e) {
+            return "Cannot run " + config + ": " + e.getMessage();
+        }
+    }
+
+    private void runQuietly(Path file) {
+        try {
+            runner.run(file, new PrintStream(OutputStream.nullOutputStream()));
+        } catch (IOException | RuntimeException e) {
+            // The run folder records failures after the start; earlier ones were checked by validate.
+        }
+    }
+
+    private String describeFinished(RunRecord record) {
+        StringBuilder out = new StringBuilder();
+        out.append("Run ").append(record.id()).append(' ').append(record.status().name().toLowerCase(Locale.ROOT));
+        if (!record.message().isEmpty()) {
+            out.append(": ").append(record.message());
+        }
+        out.append('\n');
+        if (record.status() == RunStatus.SUCCEEDED) {
+            try {
+                out.append('\n').append(PlatformText.results(runner.results(record)));
+            } catch (IOException e) {
+                out.append("Results unreadable: ").append(e.getMessage()).append('\n');
+            }
+        }
+        out.append("Run folder: ").append(record.folder()).append('\n');
+        return out.toString();
+    }
+
+    /** Checks a pipeline file. */
+    @Descriptor("Checks a pipeline file against the installed plug-ins without running it")
+    public String validate(@Descriptor("the pipeline file (YAML)") String config) {
+        try {
+            return "Pipeline '" + runner.validate(Path.of(config)) + "' in " + config + " is valid";
+        } catch (ConfigurationException e) {
+            return PlatformText.problems(e);
+        } catch (IOException e) {
+            return "Cannot read " + config + ": " + e.getMessage();
+        }
+    }
+
+    /** Lists plug-ins. */
+    @Descriptor("Lists the installed plug-ins by kind and name, with the bundle that provides each")
+    public String list() {
+        return PlatformText.plugins(plugins.plugins());
+    }
+
+    /** Lists plug-ins of one kind. */
+    @Descriptor("Lists the installed plug-ins of one kind")
+    public String list(@Descriptor("a plug-in kind, such as projection or method") String kind) {
+        PluginKind<?> selected;
+        try {
+            selected = PluginKind.byId(kind);
+        } catch (IllegalArgumentException e) {
+            return "Unknown plug-in kind '" + kind + "'; kinds: " + PlatformText.kinds();
+        }
+        List<PluginDescriptor> matching = plugins.plugins().stream().filter(p -> p.kind().equals(selected)).toList();
+        return matching.isEmpty() ? "No " + kind + " plug-ins are installed.\n" : PlatformText.plugins(matching);
+    }
+
+    /** Lists runs. */
+    @Descriptor("Lists past and current runs, newest first, with their status")
+    public String runs() {
+        return PlatformText.runs(runner.runs());
+    }
+
+    /** Shows one run. */
+    @Descriptor("Prints a run's results: the method x metric table, certificates and failures")
+    public String show(@Descriptor("a run id, a unique prefix of one, or 'latest'") String run) {
+        Optional<RunRecord> record = runner.find(run);
+        if (record.isEmpty()) {
+            return unknownRun(run);
+        }
+        if (record.get().status() != RunStatus.SUCCEEDED) {
+            return "Run " + record.get().id() + " is " + record.get().status().name().toLowerCase(Locale.ROOT)
+                    + (record.get().message().isEmpty() ? "" : ": " + record.get().message())
+                    + "\nIts log is " + record.get().folder().resolve("run.log");
+        }
+        try {
+            return PlatformText.results(runner.results(record.get()));
+        } catch (IOException e) {
+            return "Cannot read the results of run " + record.get().id() + ": " + e.getMessage();
+        }
+    }
+
+    /** Cancels a run. */
+    @Descriptor("Asks a run in progress to stop after its current step")
+    public String cancel(@Descriptor("a run id, a unique prefix of one, or 'latest'") String run) {
+        Optional<RunRecord> record = runner.find(run);
+        if (record.isEmpty()) {
+            return unknownRun(run);
+        }
+        return runner.cancel(record.get().id()) ? "Cancelling run " + record.get().id()
+                : "Run " + record.get().id() + " is not running in this process";
+    }
+
+    private String unknownRun(String run) {
+        List<RunRecord> recent = runner.runs().stream().limit(5).toList();
+        String hint = recent.isEmpty() ? "there are no runs yet"
+                : "recent runs: " + String.join(", ", recent.stream().map(RunRecord::id).toList());
+        return "No run matches '" + run + "' (an id, a unique prefix or 'latest'); " + hint;
+    }
+}
