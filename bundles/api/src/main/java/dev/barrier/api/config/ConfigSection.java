@@ -29,6 +29,7 @@ public final class ConfigSection {
     private final Map<String, Object> resolved = new LinkedHashMap<>();
     private final Set<String> readKeys = new LinkedHashSet<>();
     private final Map<String, ConfigSection> children = new LinkedHashMap<>();
+    private final List<ConfigSection> listChildren = new ArrayList<>();
 
     /**
      * Creates a section over a mapping node.
@@ -270,6 +271,7 @@ public final class ConfigSection {
             String itemPath = pathOf(key) + "[" + index + "]";
             ConfigSection child = new ConfigSection(itemPath, asMapping(key + "[" + index + "]", item, shorthandKey));
             out.add(child);
+            listChildren.add(child);
             resolvedItems.add(child.resolved);
             index++;
         }
@@ -305,6 +307,9 @@ public final class ConfigSection {
             }
         }
         for (ConfigSection child : children.values()) {
+            child.collectUnread(problems);
+        }
+        for (ConfigSection child : listChildren) {
             child.collectUnread(problems);
         }
     }

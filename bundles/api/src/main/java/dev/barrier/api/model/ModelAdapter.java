@@ -37,6 +37,16 @@ public interface ModelAdapter {
      */
     List<String> layerNames();
 
+    /**
+     * Returns the layers methods target when a configuration names none. The default is the last layer;
+     * adapters override it with what suits the architecture (for a classifier, the head and the last
+     * convolution).
+     */
+    default List<String> defaultTargets() {
+        List<String> names = layerNames();
+        return names.isEmpty() ? List.of() : List.of(names.get(names.size() - 1));
+    }
+
     /** Returns how the original model is trained when it is not cached. */
     TrainingSettings training();
 

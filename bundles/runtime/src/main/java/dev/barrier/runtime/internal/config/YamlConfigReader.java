@@ -110,6 +110,7 @@ public final class YamlConfigReader {
         ConfigLocation location = location(source, node.getStartMark());
         if (node instanceof MappingNode mapping) {
             Map<String, ConfigNode> entries = new LinkedHashMap<>();
+            Map<String, Integer> firstLines = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 if (!(keyNode instanceof ScalarNode scalarKey) || scalarKey.getTag().equals(Tag.NULL)) {
@@ -118,6 +119,14 @@ public final class YamlConfigReader {
                     continue;
                 }
                 String key = scalarKey.getValue();
+                int line = scalarKey.getStartMark().getLine() + 1;
+                Integer first = firstLines.putIfAbsent(key, line);
+                if (first != null) {
+                    problems.add(new ConfigProblem(location(source, keyNode.getStartMark()),
+                            path.isEmpty() ? key : path + "." + key,
+                            "duplicate key '" + key + "' (first given on line " + first + ")"));
+                    continue;
+                }
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 entries.put(key, convert(tuple.getValueNode(), source, childPath, problems));
             }

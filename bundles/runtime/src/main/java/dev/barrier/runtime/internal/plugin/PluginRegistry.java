@@ -1,7 +1,6 @@
 package dev.barrier.runtime.internal.plugin;
 
 import dev.barrier.api.config.ConfigSection;
-import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.plugin.PluginCatalog;
 import dev.barrier.api.plugin.PluginDescriptor;
 import dev.barrier.api.plugin.PluginFactory;
@@ -38,6 +37,7 @@ public final class PluginRegistry implements PluginCatalog {
 
     private final Map<PluginKind<?>, Map<ServiceReference<?>, Registration>> registrations = new ConcurrentHashMap<>();
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+    private final PluginDirectory directory = new PluginDirectory(this::factories);
 
     /** Starts one tracker per plug-in kind. */
     @Activate
@@ -118,40 +118,23 @@ public final class PluginRegistry implements PluginCatalog {
 
     @Override
     public List<String> names(PluginKind<?> kind) {
-        return new ArrayList<>(active(kind).keySet());
+        return directory.names(kind);
     }
 
     @Override
     public <T> T create(PluginKind<T> kind, ConfigSection section) {
-        return create(kind, section, null);
+        return directory.create(kind, section);
     }
 
     @Override
     public <T> T create(PluginKind<T> kind, ConfigSection section, String defaultName) {
-        String key = kind.selectorKey();
-        String name = defaultName == null ? section.getString(key) : section.getString(key, defaultName);
-        Registration registration = active(kind).get(name);
-        if (registration == null) {
-            List<String> available = names(kind);
-            throw section.error(key, "unknown " + kind + " plug-in '" + name + "'; "
-                    + (available.isEmpty() ? "no " + kind + " plug-ins are installed"
-                            : "available: " + String.join(", ", available)));
-        }
-        @SuppressWarnings("unchecked")
-        PluginFactory<T> factory = (PluginFactory<T>) registration.factory();
-        T instance;
-        try {
-            instance = factory.create(section, this);
-        } catch (ConfigurationException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw section.error(key, kind + " plug-in '" + name + "' rejected its configuration: " + e.getMessage());
-        }
-        if (instance == null) {
-            throw new IllegalStateException(kind + " plug-in '" + name + "' from " + registration.bundle()
-                    + " returned no instance");
-        }
-        return kind.productType().cast(instance);
+        return directory.create(kind, section, defaultName);
+    }
+
+    private Map<String, PluginFactory<?>> factories(PluginKind<?> kind) {
+        Map<String, PluginFactory<?>> factories = new TreeMap<>();
+        active(kind).forEach((name, registration) -> factories.put(name, registration.factory()));
+        return factories;
     }
 
     /** Returns the registration in use for each name of {@code kind}, sorted by name. */
