@@ -144,7 +144,17 @@ public final class Main {
                 return ExitCodes.OK;
             }
             service[0] = platform.awaitCommands(START_TIMEOUT_SECONDS);
-            return dispatch(service[0], command, arguments);
+            try {
+                return dispatch(service[0], command, arguments);
+            } catch (RuntimeException | LinkageError e) {
+                err.println("barrier: internal error: " + e);
+                if (verbose) {
+                    e.printStackTrace(err);
+                } else {
+                    err.println("barrier: run again with --verbose for the stack trace");
+                }
+                return ExitCodes.PLATFORM;
+            }
         } catch (Platform.PlatformException e) {
             err.println("barrier: " + e.getMessage());
             return ExitCodes.PLATFORM;

@@ -135,8 +135,10 @@ public final class UnlearningLoop {
                         steps++;
                         task.step(1);
                         if (outcome.nonFinite()) {
-                            String what = Double.isFinite(outcome.loss()) ? "the gradient is not finite"
-                                    : "the loss is " + outcome.loss();
+                            String what = !Double.isFinite(outcome.loss()) ? "the loss is " + outcome.loss()
+                                    : outcome.nonFiniteGradients().isEmpty() ? "the gradient norm is not finite"
+                                    : "the gradient of " + String.join(", ", outcome.nonFiniteGradients())
+                                            + " is not finite";
                             return result(epoch - 1, steps, epochLosses, new Divergence(epoch, steps, what), start);
                         }
                         lossSum += outcome.loss();

@@ -177,4 +177,28 @@ class NnLibraryTest {
             assertTrue(step.parametersFinite());
         }
     }
+
+    @Test
+    void stepsLeaveNoArraysBehind() {
+        ImageDataset data = dataset(40);
+        TrainingSettings settings = new TrainingSettings(1, 0, 20, TrainingSettings.Optimizer.ADAM, 0.01, 0, 0, 1.0, 1);
+        try (NDManager manager = NDManager.newBaseManager(); TinyMlp model = new TinyMlp(manager.newSubManager(), SPEC, 8, 1)) {
+            TrainingStep step = new TrainingStep(model.parameters(), model.parameters(), Optimizers.create(settings), 1.0);
+            Loss loss = Loss.softmaxCrossEntropyLoss();
+            int[] counts = new int[2];
+            for (int round = 0; round < 2; round++) {
+                for (int repeat = 0; repeat < (round == 0 ? 1 : 10); repeat++) {
+                    for (Batch batch : ImageBatches.inOrder(Subset.all("all", data), 20, manager)) {
+                        try (batch) {
+                            step.run(() -> loss.evaluate(new ai.djl.ndarray.NDList(batch.labels()),
+                                    model.forward(batch.images(), true, null)));
+                        }
+                    }
+                    TrainingStep.nonFinite(model.parameters().values());
+                }
+                counts[round] = model.manager().getManagedArrays().size();
+            }
+            assertEquals(counts[0], counts[1], "arrays on the model's manager after 2 and after 20 steps");
+        }
+    }
 }

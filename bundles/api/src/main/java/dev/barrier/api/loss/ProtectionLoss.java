@@ -29,7 +29,8 @@ public interface ProtectionLoss extends AutoCloseable {
     /**
      * Computes the loss for the model's current weights.
      *
-     * @return a scalar that gradients flow through into the target weights and biases
+     * @return a scalar that gradients flow through into the target weights and biases; it is owned by the loss
+     *         and stays valid until the next call of this method or {@link #close()}
      * @throws IllegalStateException if {@link #prepare} was not called
      */
     NDArray compute(NetworkModel model);

@@ -23,6 +23,9 @@ public interface UnlearningContext {
     /** Returns the forget, retain and test sets. */
     ForgetSplit split();
 
+    /** Returns the method's id in the pipeline (unique within a run), for file names and logs. */
+    String methodId();
+
     /** Returns this method's seed, derived from the run seed and the method's position. */
     long seed();
 }

@@ -28,6 +28,7 @@ import dev.barrier.nn.ClassifierProbe;
 import dev.barrier.nn.Seeds;
 import dev.barrier.nn.UnlearningLoop;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -123,35 +124,49 @@ final class BarrierMethod implements UnlearningMethod {
         RunLog log = context.run().log();
         NetworkModel model = context.original().copy();
         try (protection) {
-            List<LayerFit> fits = layerFits(model);
-            fit(context, model, fits, log);
-            List<ProtectedLayer> protectedLayers = new ArrayList<>();
-            for (LayerFit fit : fits) {
-                protectedLayers.add(new ProtectedLayer(fit.layer, fit.group, fit.extractor, fit.projection, fit.region));
+            List<LayerFit> fits = settings.protect() ? layerFits(model) : List.of();
+            Path fitFile = null;
+            if (settings.protect()) {
+                if (settings.fitFile() != null) {
+                    FitFiles.restore(settings.fitFile(), fits);
+                    log.info("{}: fitted statistics loaded from {}", settings.label(), settings.fitFile());
+                } else {
+                    fit(context, model, fits, log);
+                }
+                fitFile = FitFiles.save(fits, context.run().artifactsFolder(), context.methodId());
+                List<ProtectedLayer> protectedLayers = new ArrayList<>();
+                for (LayerFit fit : fits) {
+                    protectedLayers.add(new ProtectedLayer(fit.layer, fit.group, fit.extractor, fit.projection,
+                            fit.region));
+                }
+                protection.prepare(protectedLayers, model);
             }
-            protection.prepare(protectedLayers, model);
 
             Map<String, Parameter> trained = targetParameters(model);
             TrainingSettings training = settings.training().withSeed(settings.training().seed() ^ context.seed());
             Subset retain = context.split().retain();
             UnlearningLoop.Probe probe = model instanceof Classifier
                     ? new ClassifierProbe(retain.head(512), settings.collapseShare()) : null;
-            log.info("{}: unlearning {} parameters of {} for {} epochs with base loss {} and protection loss {}",
-                    settings.label(), trained.values().stream().mapToLong(p -> p.getArray().size()).sum(),
-                    String.join(", ", targets), training.epochs(), base.name(), protection.name());
+            log.info("{}: unlearning {} parameters of {} for {} epochs with base loss {} and {}", settings.label(),
+                    trained.values().stream().mapToLong(p -> p.getArray().size()).sum(), String.join(", ", targets),
+                    training.epochs(), base.name(),
+                    settings.protect() ? "protection loss " + protection.name() : "no protection");
+            UnlearningLoop.Objective objective = settings.protect()
+                    ? (lossContext, batch) -> base.compute(lossContext, batch).add(protection.compute(model))
+                    : base::compute;
             UnlearningLoop.Result result = UnlearningLoop.run(context.run(), context.adapter(), model, trained,
                     context.split().forget(), retain,
                     new UnlearningLoop.Settings(training, settings.retainWeight(), settings.batchNormTraining(),
                             settings.checkEvery(), settings.label()),
-                    (lossContext, batch) -> base.compute(lossContext, batch).add(protection.compute(model)), probe);
-            Map<String, Double> terms = protection.lastTerms();
+                    objective, probe);
+            Map<String, Double> terms = settings.protect() ? protection.lastTerms() : Map.of();
 
             List<LayerCertificate> certificate = List.of();
-            if (settings.certificate() && result.divergence() == null) {
+            if (settings.protect() && settings.certificate() && result.divergence() == null) {
                 certificate = CertificateStep.compute(context, context.original(), model, fits, settings, log);
             }
             return new MethodOutcome(model, result.divergence(), (System.nanoTime() - start) / 1e9, certificate,
-                    details(fits, training, result, terms), notes(fits));
+                    details(fits, training, result, terms, fitFile, context), notes(fits));
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -282,8 +297,11 @@ final class BarrierMethod implements UnlearningMethod {
     }
 
     private Map<String, Object> details(List<LayerFit> fits, TrainingSettings training, UnlearningLoop.Result result,
-            Map<String, Double> terms) {
+            Map<String, Double> terms, Path fitFile, UnlearningContext context) {
         Map<String, Object> details = new LinkedHashMap<>();
+        if (fitFile != null) {
+            details.put("fittedStatistics", context.run().runFolder().relativize(fitFile).toString());
+        }
         details.put("targets", targets);
         details.put("training", training.toMap());
         details.put("epochLosses", result.epochLosses());
@@ -294,7 +312,7 @@ final class BarrierMethod implements UnlearningMethod {
             Map<String, Object> layer = new LinkedHashMap<>();
             layer.put("layer", fit.name());
             layer.put("extractor", fit.extractor.name());
-            layer.put("rows", fit.moments.count());
+            layer.put("rows", fit.projection.rowCount());
             layer.put("width", fit.projection.width());
             layer.put("forgetDirections", fit.projection.reducedDim());
             layer.put("residualRank", fit.projection.residualRank());
@@ -320,6 +338,9 @@ final class BarrierMethod implements UnlearningMethod {
         List<String> notes = new ArrayList<>();
         notes.add("only the weights and biases of " + String.join(", ", targets) + " changed; batch normalisation ran in "
                 + (settings.batchNormTraining() ? "training mode (reference behaviour)" : "evaluation mode"));
+        if (!settings.protect()) {
+            notes.add("protection was off: the base loss alone, on the same target layers");
+        }
         for (LayerFit fit : fits) {
             fit.extractor.limitation(fit.layer).ifPresent(note -> notes.add(fit.name() + ": " + note));
             if (fit.projectedStride > 1) {

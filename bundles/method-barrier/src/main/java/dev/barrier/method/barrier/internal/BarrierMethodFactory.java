@@ -10,6 +10,8 @@ import dev.barrier.api.plugin.PluginKind;
 import dev.barrier.api.plugin.PluginResolver;
 import dev.barrier.nn.TrainingSections;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,9 @@ public final class BarrierMethodFactory implements UnlearningMethodFactory {
     public UnlearningMethod create(ConfigSection config, PluginResolver plugins) {
         BaseLoss base = plugins.create(PluginKind.BASE_LOSS, config.section("base", PluginKind.BASE_LOSS.selectorKey()),
                 defaults.base());
-        String label = config.getString("label", "BARRIER (" + base.name().toUpperCase(java.util.Locale.ROOT) + ")");
+        String baseName = base.name().toUpperCase(java.util.Locale.ROOT);
+        String label = config.getString("label", config.getBoolean("protect", true) ? "BARRIER (" + baseName + ")"
+                : baseName + " on target layers, unprotected");
         List<String> targets = config.getStringList("targets", List.of());
 
         ActivationExtractor linear = plugins.create(PluginKind.EXTRACTOR,
@@ -69,7 +73,9 @@ public final class BarrierMethodFactory implements UnlearningMethodFactory {
                 config.getInt("retainSample", 2000, 0, 10_000_000),
                 config.getBoolean("certificate", true),
                 config.getDouble("collapseShare", 0.9, 0.01, 1),
-                config.getInt("checkEvery", 10, 1, 1_000_000));
+                config.getInt("checkEvery", 10, 1, 1_000_000),
+                fitFile(config),
+                config.getBoolean("protect", true));
         if (settings.maxProjectedRows() < 2) {
             throw config.error("maxProjectedRows", "expected at least 2 rows, got " + settings.maxProjectedRows());
         }
@@ -81,6 +87,22 @@ public final class BarrierMethodFactory implements UnlearningMethodFactory {
                         defaults.region()),
                 plugins.create(PluginKind.PROTECTION_LOSS,
                         config.section("protection", PluginKind.PROTECTION_LOSS.selectorKey()), defaults.protection()));
+    }
+
+    private static Path fitFile(ConfigSection config) {
+        String text = config.getString("fitFile", null);
+        if (text == null) {
+            return null;
+        }
+        Path path = Path.of(text);
+        if (!path.isAbsolute()) {
+            Path base = Path.of(config.location().source()).toAbsolutePath().getParent();
+            path = base == null ? path.toAbsolutePath() : base.resolve(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw config.error("fitFile", "file of fitted statistics not found: " + path.normalize());
+        }
+        return path.normalize();
     }
 
     @Override

@@ -20,8 +20,11 @@ import dev.barrier.api.model.TrainingSettings;
  * @param certificate        whether the certificate is computed after unlearning
  * @param collapseShare      a classifier predicting one class for more than this share counts as diverged
  * @param checkEvery         steps between divergence checks
+ * @param fitFile            fitted statistics to load instead of fitting them, or null
+ * @param protect            whether the protection loss is used; without it the method is its base loss on the
+ *                           target layers alone, the baseline that shows what the protection changes
  */
 record BarrierSettings(String label, TrainingSettings training, double retainWeight, boolean batchNormTraining,
         int collectionBatchSize, int collectionPasses, double nullClassFraction, boolean replaceNonFinite,
-        long maxProjectedRows, int retainSample, boolean certificate, double collapseShare, int checkEvery) {
+        long maxProjectedRows, int retainSample, boolean certificate, double collapseShare, int checkEvery, java.nio.file.Path fitFile, boolean protect) {
 }

@@ -14,8 +14,8 @@ final class Contexts {
     }
 
     /** The context of one method. */
-    record Unlearning(RunContext run, ModelAdapter adapter, NetworkModel original, ForgetSplit split, long seed)
-            implements UnlearningContext {
+    record Unlearning(String methodId, RunContext run, ModelAdapter adapter, NetworkModel original, ForgetSplit split,
+            long seed) implements UnlearningContext {
     }
 
     /** The context of evaluations. */

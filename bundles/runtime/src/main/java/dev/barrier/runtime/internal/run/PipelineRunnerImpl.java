@@ -105,8 +105,8 @@ public final class PipelineRunnerImpl implements PipelineRunner {
         RunStatus status;
         String message;
         try (RunLogImpl log = new RunLogImpl(folder.resolve(RunFolder.LOG_FILE), progress)) {
-            RunContextImpl context = new RunContextImpl(folder, artifacts, cacheFolder, pipeline.seed(), engine, log,
-                    progress);
+            RunContextImpl context = new RunContextImpl(folder, artifacts, cacheFolder, pipeline.useCache(),
+                    pipeline.seed(), engine, log, progress);
             active.put(folder.id(), context);
             try {
                 RunExecution execution = new RunExecution(pipeline, folder, context, started);

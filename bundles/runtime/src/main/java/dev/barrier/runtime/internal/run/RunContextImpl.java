@@ -1,5 +1,8 @@
 package dev.barrier.runtime.internal.run;
 
+import dev.barrier.api.data.Subset;
+import dev.barrier.api.model.ModelAdapter;
+import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.runtime.Progress;
 import dev.barrier.api.runtime.RunContext;
 import dev.barrier.api.runtime.RunLog;
@@ -20,9 +23,10 @@ final class RunContextImpl implements RunContext {
     private final RunLogImpl log;
     private final ConsoleProgress progress;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final ModelCache models;
 
-    RunContextImpl(RunFolder folder, Path artifacts, Path cache, long seed, TorchRuntime torch, RunLogImpl log,
-            ConsoleProgress progress) {
+    RunContextImpl(RunFolder folder, Path artifacts, Path cache, boolean useModelCache, long seed, TorchRuntime torch,
+            RunLogImpl log, ConsoleProgress progress) {
         this.folder = folder;
         this.artifacts = artifacts;
         this.cache = cache;
@@ -30,6 +34,17 @@ final class RunContextImpl implements RunContext {
         this.torch = torch;
         this.log = log;
         this.progress = progress;
+        this.models = new ModelCache(cache, useModelCache);
+    }
+
+    @Override
+    public NetworkModel trainedModel(ModelAdapter adapter, Subset data, String purpose) {
+        return models.obtain(adapter, data, purpose, this).model();
+    }
+
+    /** Like {@link #trainedModel}, also saying where the model came from and how long training took. */
+    ModelCache.Obtained obtainModel(ModelAdapter adapter, Subset data, String purpose) {
+        return models.obtain(adapter, data, purpose, this);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.barrier.api.method.MethodOutcome;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.api.model.ModelAdapter;
 import dev.barrier.api.model.NetworkModel;
-import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.api.report.MethodStatus;
 import dev.barrier.api.report.ModelResult;
 import dev.barrier.api.report.Reporter;
@@ -109,14 +108,17 @@ final class RunExecution {
                 toPlain(pipeline.root().resolved()), metricSpecs, rows.get(0), rows.subList(1, rows.size()), List.of());
     }
 
-    /** Writes {@code metrics.json} and runs the reporters; returns the reporters' failures, if any. */
+    /**
+     * Writes {@code metrics.json} and runs the reporters in configuration order; each reporter sees, in
+     * {@link RunResults#artifacts()}, the files the reporters before it wrote. Returns the reporters' failures.
+     */
     List<String> report(RunResults results) throws IOException {
         RunFolder.writeAtomically(folder.resolve(RunFolder.METRICS_FILE), ResultsJson.write(results));
         List<String> failures = new ArrayList<>();
         List<String> artifacts = new ArrayList<>();
         for (Reporter reporter : pipeline.reporters()) {
             try {
-                for (Path file : reporter.write(results, context)) {
+                for (Path file : reporter.write(withArtifacts(results, artifacts), context)) {
                     artifacts.add(folder.path().relativize(file.toAbsolutePath()).toString());
                 }
             } catch (IOException | RuntimeException e) {
@@ -125,12 +127,16 @@ final class RunExecution {
             }
         }
         if (!artifacts.isEmpty()) {
-            RunResults withArtifacts = new RunResults(results.runId(), results.name(), results.started(),
-                    results.finished(), results.environment(), results.data(), results.configuration(),
-                    results.metrics(), results.original(), results.methods(), artifacts);
-            RunFolder.writeAtomically(folder.resolve(RunFolder.METRICS_FILE), ResultsJson.write(withArtifacts));
+            RunFolder.writeAtomically(folder.resolve(RunFolder.METRICS_FILE),
+                    ResultsJson.write(withArtifacts(results, artifacts)));
         }
         return failures;
+    }
+
+    private static RunResults withArtifacts(RunResults results, List<String> artifacts) {
+        return new RunResults(results.runId(), results.name(), results.started(), results.finished(),
+                results.environment(), results.data(), results.configuration(), results.metrics(), results.original(),
+                results.methods(), artifacts);
     }
 
     private ModelResult runMethod(MethodEntry entry, int index, ModelAdapter adapter, NetworkModel original,
@@ -142,7 +148,7 @@ final class RunExecution {
         long start = System.nanoTime();
         MethodOutcome outcome;
         try {
-            outcome = entry.method().unlearn(new Contexts.Unlearning(context, adapter, original, split, seed));
+            outcome = entry.method().unlearn(new Contexts.Unlearning(entry.id(), context, adapter, original, split, seed));
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -243,49 +249,12 @@ final class RunExecution {
     }
 
     private OriginalModel originalModel(ModelAdapter adapter, InputSpec spec, DatasetSplits data) throws IOException {
-        RunLogImpl log = context.runLog();
         if (pipeline.modelFile() != null) {
-            log.info("Original model: loading {}", pipeline.modelFile());
+            context.runLog().info("Original model: loading {}", pipeline.modelFile());
             return new OriginalModel(adapter.load(pipeline.modelFile(), spec), 0, "file " + pipeline.modelFile());
         }
-        ModelCache cache = new ModelCache(context.cacheFolder());
-        Map<String, Object> keyInputs = ModelCache.keyInputs(adapter, spec, data.train());
-        String key = ModelCache.key(keyInputs);
-        Path file = cache.modelFile(adapter, key);
-        if (pipeline.useCache() && Files.isRegularFile(file)) {
-            try {
-                NetworkModel model = adapter.load(file, spec);
-                log.info("Original model: {} from the cache ({})", adapter.architecture(), file);
-                return new OriginalModel(model, 0, "cache " + file.getFileName());
-            } catch (IOException | IllegalArgumentException e) {
-                log.warn("Ignoring unreadable cached model {}: {}", file, e.getMessage());
-            }
-        }
-        log.info("Original model: training {} ({}) on {} images", adapter.architecture(), adapter.training().toMap(),
-                data.train().size());
-        NetworkModel model = adapter.create(spec, adapter.training().seed());
-        try {
-            TrainingSummary summary = adapter.train(model, Subset.all("train", data.train()), adapter.training(), context);
-            if (summary.diverged()) {
-                throw new IllegalStateException("training the original model diverged: " + summary.divergence());
-            }
-            log.info("Original model trained in {} ({} steps)", ConsoleProgress.duration(summary.seconds()),
-                    summary.steps());
-            if (pipeline.useCache()) {
-                cache.ensureFolder();
-                adapter.save(model, file);
-                Map<String, Object> training = new LinkedHashMap<>();
-                training.put("seconds", summary.seconds());
-                training.put("epochLosses", summary.epochLosses());
-                training.put("run", folder.id());
-                cache.writeMetadata(file, keyInputs, training);
-                log.info("Original model cached as {}", file);
-            }
-            return new OriginalModel(model, summary.seconds(), "trained in this run");
-        } catch (RuntimeException | IOException e) {
-            model.close();
-            throw e;
-        }
+        ModelCache.Obtained obtained = context.obtainModel(adapter, Subset.all("train", data.train()), "Original model");
+        return new OriginalModel(obtained.model(), obtained.trainingSeconds(), obtained.source());
     }
 
     private void writeSplits(ForgetSplit split) throws IOException {

@@ -1,0 +1,62 @@
+package dev.barrier.model.classifier.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * Defaults of the {@code small-resnet} model adapter. A pipeline file's {@code model} section overrides each
+ * of them. The {@code training_*} attributes (properties {@code training.epochs} and so on in a {@code .cfg}
+ * file) are the defaults of its {@code training} subsection.
+ */
+@ObjectClassDefinition(name = "BARRIER small-resnet model adapter",
+        description = "Defaults of the small-resnet model adapter; a pipeline file's model section overrides them.")
+public @interface SmallResnetConfiguration {
+
+    /** Width of the stem and the first stage. */
+    @AttributeDefinition(name = "Width",
+            description = "Output channels of the stem and the first stage; each later stage doubles them.")
+    int width() default 16;
+
+    /** Number of stages. */
+    @AttributeDefinition(name = "Stages", description = "The number of residual stages, 2 or 3.")
+    int stages() default 3;
+
+    /** Training epochs. */
+    @AttributeDefinition(name = "Epochs", description = "Passes over the training data.")
+    int training_epochs() default 3;
+
+    /** Step limit. */
+    @AttributeDefinition(name = "Maximum steps", description = "A limit on optimiser steps; 0 for none.")
+    long training_maxSteps() default 0;
+
+    /** Batch size. */
+    @AttributeDefinition(name = "Batch size", description = "Images per optimiser step.")
+    int training_batchSize() default 128;
+
+    /** Optimiser. */
+    @AttributeDefinition(name = "Optimizer", description = "The optimiser.",
+            options = {@Option(label = "Adam", value = "adam"), @Option(label = "SGD with momentum", value = "sgd")})
+    String training_optimizer() default "adam";
+
+    /** Learning rate. */
+    @AttributeDefinition(name = "Learning rate", description = "The optimiser's learning rate.")
+    double training_learningRate() default 0.001;
+
+    /** SGD momentum. */
+    @AttributeDefinition(name = "Momentum", description = "SGD momentum in [0, 1); ignored by Adam.")
+    double training_momentum() default 0.9;
+
+    /** Weight decay. */
+    @AttributeDefinition(name = "Weight decay", description = "L2 weight decay; 0 for none.")
+    double training_weightDecay() default 0;
+
+    /** Gradient clipping. */
+    @AttributeDefinition(name = "Gradient clip",
+            description = "The largest global L2 norm of the gradients; 0 for no clipping.")
+    double training_gradientClip() default 0;
+
+    /** Training seed. */
+    @AttributeDefinition(name = "Seed", description = "Seeds the initialisation and the shuffling of batches.")
+    long training_seed() default 0;
+}
