@@ -197,6 +197,8 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "false");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // DJL warns on every start of a machine without a GPU that it cannot count GPUs; that is expected.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", verbose ? "warn" : "error");
         // DJL must never reach the network: set before any DJL class loads.
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");

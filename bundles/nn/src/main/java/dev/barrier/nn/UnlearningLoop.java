@@ -25,7 +25,8 @@ import java.util.Random;
 /**
  * The unlearning loop shared by methods that iterate over the forget set: for each epoch, for each forget
  * batch, loss = objective + α · task loss on a retain batch; one {@link TrainingStep} over the trained
- * parameters only. Divergence is detected within the epoch: a non-finite loss or gradient at any step,
+ * parameters only. Divergence is detected within the epoch: a non-finite loss at any step, non-finite gradients
+ * in {@link NonFiniteSteps#LIMIT} steps in a row (an isolated one skips its step),
  * non-finite weights or a failed {@link Probe} every {@code checkEvery} steps and at the end of each epoch.
  * A diverged run stops and says where; it never throws for divergence.
  */
@@ -75,9 +76,11 @@ public final class UnlearningLoop {
      * @param steps       optimiser steps taken
      * @param epochLosses mean loss of each completed epoch
      * @param divergence  where it diverged, or null
+     * @param skippedSteps steps skipped because their gradient was not finite (see {@link NonFiniteSteps})
      * @param seconds     wall time
      */
-    public record Result(int epochs, long steps, List<Double> epochLosses, Divergence divergence, double seconds) {
+    public record Result(int epochs, long steps, List<Double> epochLosses, Divergence divergence, long skippedSteps,
+            double seconds) {
     }
 
     private UnlearningLoop() {
@@ -103,6 +106,7 @@ public final class UnlearningLoop {
         TrainingStep step = new TrainingStep(model.parameters(), trained, Optimizers.create(training),
                 training.gradientClip());
         Random random = new Random(Seeds.derive(training.seed(), "loop"));
+        NonFiniteSteps nonFinite = new NonFiniteSteps();
         List<Double> epochLosses = new ArrayList<>();
         long steps = 0;
         try (NDManager manager = model.manager().newSubManager()) {
@@ -134,12 +138,15 @@ public final class UnlearningLoop {
                         }
                         steps++;
                         task.step(1);
-                        if (outcome.nonFinite()) {
-                            String what = !Double.isFinite(outcome.loss()) ? "the loss is " + outcome.loss()
-                                    : outcome.nonFiniteGradients().isEmpty() ? "the gradient norm is not finite"
-                                    : "the gradient of " + String.join(", ", outcome.nonFiniteGradients())
-                                            + " is not finite";
-                            return result(epoch - 1, steps, epochLosses, new Divergence(epoch, steps, what), start);
+                        Optional<String> diverged = nonFinite.record(outcome);
+                        if (diverged.isPresent()) {
+                            return result(epoch - 1, steps, epochLosses, new Divergence(epoch, steps, diverged.get()),
+                                    nonFinite, start);
+                        }
+                        if (nonFinite.lastSkipped()) {
+                            run.log().warn("{}: step {} skipped: {}", settings.label(), steps,
+                                    NonFiniteSteps.describe(outcome));
+                            continue;
                         }
                         lossSum += outcome.loss();
                         lossCount++;
@@ -147,7 +154,7 @@ public final class UnlearningLoop {
                         if (steps % settings.checkEvery() == 0) {
                             Divergence divergence = check(step, model, probe, epoch, steps);
                             if (divergence != null) {
-                                return result(epoch - 1, steps, epochLosses, divergence, start);
+                                return result(epoch - 1, steps, epochLosses, divergence, nonFinite, start);
                             }
                         }
                         if (training.maxSteps() > 0 && steps >= training.maxSteps()) {
@@ -158,13 +165,13 @@ public final class UnlearningLoop {
                 Divergence divergence = check(step, model, probe, epoch, steps);
                 epochLosses.add(lossCount == 0 ? Double.NaN : lossSum / lossCount);
                 if (divergence != null) {
-                    return result(epoch, steps, epochLosses, divergence, start);
+                    return result(epoch, steps, epochLosses, divergence, nonFinite, start);
                 }
                 if (training.maxSteps() > 0 && steps >= training.maxSteps()) {
-                    return result(epoch, steps, epochLosses, null, start);
+                    return result(epoch, steps, epochLosses, null, nonFinite, start);
                 }
             }
-            return result(training.epochs(), steps, epochLosses, null, start);
+            return result(training.epochs(), steps, epochLosses, null, nonFinite, start);
         } finally {
             TrainingStep.trainAll(model.parameters());
         }
@@ -184,8 +191,10 @@ public final class UnlearningLoop {
         return null;
     }
 
-    private static Result result(int epochs, long steps, List<Double> losses, Divergence divergence, long start) {
-        return new Result(epochs, steps, List.copyOf(losses), divergence, (System.nanoTime() - start) / 1e9);
+    private static Result result(int epochs, long steps, List<Double> losses, Divergence divergence,
+            NonFiniteSteps nonFinite, long start) {
+        return new Result(epochs, steps, List.copyOf(losses), divergence, nonFinite.skipped(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Retain batches in a shuffled order that restarts when exhausted; closes the batches of each step. */

@@ -1,9 +1,9 @@
 package dev.barrier.testing;
 
-import dev.barrier.api.runtime.Progress;
-import dev.barrier.api.runtime.ProgressTask;
+import dev.barrier.api.data.Subset;
+import dev.barrier.api.model.ModelAdapter;
+import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.runtime.RunContext;
-import dev.barrier.api.runtime.RunLog;
 import dev.barrier.api.torch.TorchRuntime;
 
 import java.io.IOException;
@@ -13,47 +13,80 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.slf4j.helpers.MessageFormatter;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A run context for unit tests: folders under a given directory, a log that keeps its lines (and prints them),
- * progress that counts steps, cancellation on request, and no tensor engine service (code under test uses
- * DJL's default engine). It trains models without a cache.
+ * A run context for unit tests. Its folders are {@code artifacts} and {@code cache} inside a given run folder,
+ * created when first requested, so a context over a folder that the code under test never writes to leaves that
+ * folder as it was. The log ({@link RecordedLog}) and the progress display ({@link RecordedProgress}) record what
+ * they receive, {@link #trainedModel} records each request and trains without a cache, and
+ * {@link #checkCancelled()} throws once the test has cancelled the run.
+ *
+ * <p>There is no tensor engine service: {@link #torch()} throws, and code under test uses DJL's default engine.
  */
 public final class TestRunContext implements RunContext {
 
+    /**
+     * One call of {@link TestRunContext#trainedModel}.
+     *
+     * @param architecture the adapter's architecture, such as {@code small-cnn}
+     * @param images       the number of images in the training data
+     * @param purpose      the purpose the caller passed, such as {@code classifier for diffusion-quality}
+     */
+    public record TrainedModelRequest(String architecture, int images, String purpose) {
+    }
+
     private final Path folder;
     private final long seed;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<String> progressLabels = new CopyOnWriteArrayList<>();
-    private volatile boolean cancelled;
+    private final RecordedLog log = new RecordedLog();
+    private final RecordedProgress progress = new RecordedProgress();
+    private final List<TrainedModelRequest> trainedModelRequests = new CopyOnWriteArrayList<>();
+    private final AtomicLong checks = new AtomicLong();
+    private volatile long allowedChecks = Long.MAX_VALUE;
 
-    /** Creates a context whose run folder is {@code folder}; {@code artifacts} and {@code cache} are made in it. */
+    /**
+     * Creates a context whose run folder is {@code folder} and whose base seed is {@code seed}. Nothing is
+     * created on disk until {@link #artifactsFolder()} or {@link #cacheFolder()} is called, which creates that
+     * folder and, if missing, the run folder.
+     */
     public TestRunContext(Path folder, long seed) {
         this.folder = folder;
         this.seed = seed;
-        try {
-            Files.createDirectories(folder.resolve("artifacts"));
-            Files.createDirectories(folder.resolve("cache"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
-    /** Returns every log line so far, each starting with {@code INFO} or {@code WARN}. */
+    /** Returns every log line so far, each starting with its level, as {@link RecordedLog#lines()} does. */
     public List<String> logLines() {
-        return List.copyOf(lines);
+        return log.lines();
     }
 
-    /** Returns the labels of the progress tasks started so far. */
+    /** Returns the labels of the progress tasks started so far, as {@link RecordedProgress#labels()} does. */
     public List<String> progressLabels() {
-        return List.copyOf(progressLabels);
+        return progress.labels();
     }
 
-    /** Makes the next {@link #checkCancelled()} throw. */
+    /** Returns the calls of {@link #trainedModel} so far, in order. */
+    public List<TrainedModelRequest> trainedModelRequests() {
+        return List.copyOf(trainedModelRequests);
+    }
+
+    /** Makes every later {@link #checkCancelled()} throw. */
     public void cancel() {
-        cancelled = true;
+        allowedChecks = 0;
+    }
+
+    /**
+     * Makes {@link #checkCancelled()} return for its first {@code allowed} calls, counted since this context was
+     * created, and throw from then on.
+     *
+     * @return this context
+     * @throws IllegalArgumentException if {@code allowed} is negative
+     */
+    public TestRunContext cancelAfter(long allowed) {
+        if (allowed < 0) {
+            throw new IllegalArgumentException("allowed checks must be 0 or more, got " + allowed);
+        }
+        allowedChecks = allowed;
+        return this;
     }
 
     @Override
@@ -68,12 +101,12 @@ public final class TestRunContext implements RunContext {
 
     @Override
     public Path artifactsFolder() {
-        return folder.resolve("artifacts");
+        return created(folder.resolve("artifacts"));
     }
 
     @Override
     public Path cacheFolder() {
-        return folder.resolve("cache");
+        return created(folder.resolve("cache"));
     }
 
     @Override
@@ -81,59 +114,54 @@ public final class TestRunContext implements RunContext {
         return seed;
     }
 
+    /**
+     * Throws, because unit tests run without the tensor engine service.
+     *
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public TorchRuntime torch() {
-        return null;
+        throw new UnsupportedOperationException("unit tests have no tensor engine service; the code under test"
+                + " uses DJL's default engine");
     }
 
     @Override
-    public RunLog log() {
-        return new RunLog() {
-            @Override
-            public void info(String format, Object... arguments) {
-                add("INFO", format, arguments);
-            }
-
-            @Override
-            public void warn(String format, Object... arguments) {
-                add("WARN", format, arguments);
-            }
-        };
-    }
-
-    private void add(String level, String format, Object[] arguments) {
-        String line = level + " " + MessageFormatter.arrayFormat(format, arguments).getMessage();
-        lines.add(line);
-        System.out.println(line);
+    public RecordedLog log() {
+        return log;
     }
 
     @Override
-    public Progress progress() {
-        return (label, total, unit) -> {
-            progressLabels.add(label);
-            return new ProgressTask() {
-                @Override
-                public void step(long amount) {
-                    // Counting is enough for tests.
-                }
-
-                @Override
-                public void status(String text) {
-                    // Not shown in tests.
-                }
-
-                @Override
-                public void close() {
-                    // Nothing to release.
-                }
-            };
-        };
+    public RecordedProgress progress() {
+        return progress;
     }
 
+    /** Records the request, then trains a model as a context without a model cache does. */
+    @Override
+    public NetworkModel trainedModel(ModelAdapter adapter, Subset data, String purpose) {
+        trainedModelRequests.add(new TrainedModelRequest(adapter.architecture(), data.size(), purpose));
+        return RunContext.super.trainedModel(adapter, data, purpose);
+    }
+
+    /**
+     * Counts the call and throws once the test's limit set by {@link #cancel()} or {@link #cancelAfter} is passed.
+     *
+     * @throws CancellationException when the test cancelled the run
+     */
     @Override
     public void checkCancelled() {
-        if (cancelled) {
-            throw new CancellationException("test run cancelled");
+        long check = checks.incrementAndGet();
+        long allowed = allowedChecks;
+        if (check > allowed) {
+            throw new CancellationException("the test cancelled the run at check " + check + " (" + allowed
+                    + " allowed)");
+        }
+    }
+
+    private static Path created(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to create the test run folder " + path, e);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.barrier.api.report.MethodStatus;
 import dev.barrier.api.report.ModelResult;
 import dev.barrier.api.report.Reporter;
 import dev.barrier.api.report.RunResults;
+import dev.barrier.testing.TestRunContext;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -63,7 +64,7 @@ class PlotsReporterTest {
 
     @Test
     void drawsEveryChartAsPngOfConfiguredSize() throws IOException {
-        TestRun run = new TestRun(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         List<Path> files = create(Map.of("width", 640, "height", 400)).write(SampleResults.results("plots"), run);
 
         assertEquals(Set.of("per-class-accuracy-retrain.png", "per-class-accuracy-barrier.png",
@@ -75,14 +76,15 @@ class PlotsReporterTest {
             assertEquals(640, image.getWidth(), file.toString());
             assertEquals(400, image.getHeight(), file.toString());
         }
-        assertTrue(run.log.stream().noneMatch(line -> line.startsWith("WARN")), "every chart is drawn: " + run.log);
-        assertTrue(run.log.stream().anyMatch(line -> line.contains("per-class-accuracy-ga.png")
-                && line.contains("status diverged")), run.log.toString());
+        List<String> log = run.log().lines();
+        assertTrue(log.stream().noneMatch(line -> line.startsWith("WARN")), "every chart is drawn: " + log);
+        assertTrue(log.stream().anyMatch(line -> line.contains("per-class-accuracy-ga.png")
+                && line.contains("status diverged")), log.toString());
     }
 
     @Test
     void missingSeriesProduceNoChartAndNoException() throws IOException {
-        TestRun run = new TestRun(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         List<Path> files = create(Map.of()).write(SampleResults.withoutOptionalData(), run);
 
         assertEquals(Set.of("certificate-barrier.png"), names(files));
@@ -90,7 +92,7 @@ class PlotsReporterTest {
             assertEquals(Set.of("certificate-barrier.png"),
                     written.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
-        String log = String.join("\n", run.log);
+        String log = String.join("\n", run.log().lines());
         assertTrue(log.contains("the original model has no 'perClassAccuracy' series"), log);
         assertTrue(log.contains("metrics.png: no model has a percentage metric"), log);
     }
@@ -105,13 +107,14 @@ class PlotsReporterTest {
                         List.of())), Map.of(), List.of());
         RunResults results = new RunResults("run", "x", Instant.EPOCH, Instant.EPOCH, Map.of(), Map.of(), Map.of(),
                 List.of(), sample.original(), List.of(unmeasured), List.of());
-        TestRun run = new TestRun(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
 
         List<Path> files = create(Map.of()).write(results, run);
 
         assertEquals(Set.of("certificate-barrier.png"), names(files));
         assertEquals(900, ImageIO.read(files.get(0).toFile()).getWidth());
-        assertTrue(run.log.stream().noneMatch(line -> line.startsWith("WARN")), run.log.toString());
+        List<String> log = run.log().lines();
+        assertTrue(log.stream().noneMatch(line -> line.startsWith("WARN")), log.toString());
     }
 
     @Test
@@ -121,7 +124,7 @@ class PlotsReporterTest {
         RunResults results = new RunResults("run", "empty", Instant.EPOCH, Instant.EPOCH, Map.of(), Map.of(),
                 Map.of(), List.of(), original, List.of(), List.of());
 
-        assertEquals(List.of(), create(Map.of()).write(results, new TestRun(folder)));
+        assertEquals(List.of(), create(Map.of()).write(results, new TestRunContext(folder, 42)));
     }
 
     @Test

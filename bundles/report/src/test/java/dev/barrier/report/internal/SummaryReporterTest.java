@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.report.Reporter;
 import dev.barrier.api.report.RunResults;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +27,14 @@ class SummaryReporterTest {
 
     private String markdown(RunResults results) throws IOException {
         Reporter reporter = new MarkdownReporterFactory().create(ConfigSection.of(Map.of(), "test"), null);
-        List<Path> files = reporter.write(results, new TestRun(folder));
+        List<Path> files = reporter.write(results, new TestRunContext(folder, 42));
         assertEquals(List.of(folder.resolve("summary.md")), files);
         return Files.readString(files.get(0), StandardCharsets.UTF_8);
     }
 
     private String html(RunResults results) throws IOException {
         Reporter reporter = new HtmlReporterFactory().create(ConfigSection.of(Map.of(), "test"), null);
-        List<Path> files = reporter.write(results, new TestRun(folder));
+        List<Path> files = reporter.write(results, new TestRunContext(folder, 42));
         assertEquals(List.of(folder.resolve("summary.html")), files);
         return Files.readString(files.get(0), StandardCharsets.UTF_8);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.data.DatasetProvider;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The factory validates every key, records the effective values and reads no files. */
 class CifarDatasetFactoryTest {
 
-    private final CifarDatasetFactory factory = new CifarDatasetFactory(ConfigDefaults.of(CifarConfiguration.class));
+    private final CifarDatasetFactory factory = new CifarDatasetFactory(ComponentDefaults.of(CifarConfiguration.class));
 
     @Test
     void defaultsRecorded() {
@@ -47,7 +48,7 @@ class CifarDatasetFactoryTest {
 
     @Test
     void componentDefaultsApply() {
-        CifarDatasetFactory configured = new CifarDatasetFactory(ConfigDefaults.of(CifarConfiguration.class,
+        CifarDatasetFactory configured = new CifarDatasetFactory(ComponentDefaults.of(CifarConfiguration.class,
                 Map.of("path", "/srv/cifar", "variant", "cifar-100", "labels", "coarse")));
 
         DatasetProvider provider = configured.create(ConfigSection.of(Map.of(), "test.yaml"), null);

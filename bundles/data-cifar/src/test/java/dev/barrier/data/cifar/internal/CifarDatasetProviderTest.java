@@ -7,6 +7,8 @@ import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetProvider;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ImageDataset;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +103,7 @@ class CifarDatasetProviderTest {
         }
 
         DatasetProvider provider = provider(Map.of());
-        DatasetSplits splits = provider.load(new TestRunContext(folder));
+        DatasetSplits splits = provider.load(new TestRunContext(folder, 1));
 
         assertEquals(5, splits.train().size());
         assertEquals(archive + " (data_batch_1.bin, data_batch_2.bin, data_batch_3.bin, data_batch_4.bin,"
@@ -117,7 +119,7 @@ class CifarDatasetProviderTest {
         }
         CifarTestFiles test = new CifarTestFiles(5);
         test.writeCifar10(folder.resolve("test_batch.bin"), 0, 1, 2);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 1);
 
         DatasetSplits splits = provider(Map.of("limitTrain", 4, "limitTest", 1)).load(context);
 
@@ -126,7 +128,7 @@ class CifarDatasetProviderTest {
         assertArrayEquals(new int[] {0}, splits.test().labels());
         assertArrayEquals(Arrays.copyOf(test.pixels(), 3072), splits.test().pixels());
         assertEquals(List.of("Using the first 4 of 15 training images (limit 4)",
-                "Using the first 1 of 3 test images (limit 1)"), context.infos());
+                "Using the first 1 of 3 test images (limit 1)"), context.log().infos());
     }
 
     @Test
@@ -154,7 +156,7 @@ class CifarDatasetProviderTest {
         new CifarTestFiles(9).writeCifar100(folder.resolve("test.bin"), new int[] {3}, new int[] {17});
 
         DatasetProvider provider = provider(Map.of("variant", "cifar-100", "labels", "coarse"));
-        DatasetSplits splits = provider.load(new TestRunContext(folder));
+        DatasetSplits splits = provider.load(new TestRunContext(folder, 1));
 
         assertEquals("cifar-100-coarse/train", splits.train().name());
         assertArrayEquals(new int[] {19, 0, 5}, splits.train().labels());
@@ -195,13 +197,13 @@ class CifarDatasetProviderTest {
     }
 
     private DatasetSplits load(Map<String, Object> values) {
-        return provider(values).load(new TestRunContext(folder));
+        return provider(values).load(new TestRunContext(folder, 1));
     }
 
     private DatasetProvider provider(Map<String, Object> values) {
         Map<String, Object> config = new HashMap<>(values);
         config.put("path", folder.toString());
-        return new CifarDatasetFactory(ConfigDefaults.of(CifarConfiguration.class))
+        return new CifarDatasetFactory(ComponentDefaults.of(CifarConfiguration.class))
                 .create(ConfigSection.of(config, "test.yaml"), null);
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetException;
 import dev.barrier.api.data.DatasetSplits;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,7 +151,7 @@ class CifarErrorsTest {
     private static DatasetSplits load(Path path, Map<String, Object> values) {
         Map<String, Object> config = new HashMap<>(values);
         config.put("path", path.toString());
-        return new CifarDatasetFactory(ConfigDefaults.of(CifarConfiguration.class))
-                .create(ConfigSection.of(config, "test.yaml"), null).load(new TestRunContext(path));
+        return new CifarDatasetFactory(ComponentDefaults.of(CifarConfiguration.class))
+                .create(ConfigSection.of(config, "test.yaml"), null).load(new TestRunContext(path, 1));
     }
 }

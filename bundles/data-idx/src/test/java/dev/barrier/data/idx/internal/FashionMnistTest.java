@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ImageDataset;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,21 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FashionMnistTest {
 
-    private static final Path FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
-
     @TempDir
     Path runFolder;
 
     @BeforeAll
     static void requireDataset() {
-        Assumptions.assumeTrue(Files.isDirectory(FOLDER), FOLDER + " is missing; install it with"
-                + " `sudo apt-get install dataset-fashion-mnist` to run this test");
+        Assumptions.assumeTrue(FashionMnist.available(), FashionMnist.MISSING);
     }
 
     @Test
     void fullDatasetShapesAndCounts() throws IOException {
         long start = System.nanoTime();
-        DatasetSplits splits = create(Map.of()).load(new TestRunContext(runFolder));
+        DatasetSplits splits = create(Map.of()).load(new TestRunContext(runFolder, 1));
         long loadNanos = System.nanoTime() - start;
 
         ImageDataset train = splits.train();
@@ -67,14 +67,14 @@ class FashionMnistTest {
 
         // A second load in the same JVM, and the same four files only decompressed, for a side-by-side ratio.
         start = System.nanoTime();
-        create(Map.of()).load(new TestRunContext(runFolder));
+        create(Map.of()).load(new TestRunContext(runFolder, 1));
         long warmLoadNanos = System.nanoTime() - start;
         start = System.nanoTime();
         long decompressed = 0;
         for (String name : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
             try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(
-                    FOLDER.resolve(name)), 1 << 16), 1 << 16)) {
+                    FashionMnist.FOLDER.resolve(name)), 1 << 16), 1 << 16)) {
                 decompressed += in.transferTo(OutputStream.nullOutputStream());
             }
         }
@@ -86,8 +86,9 @@ class FashionMnistTest {
 
     @Test
     void limitedSlicesArePrefixes() {
-        DatasetSplits slice = create(Map.of("limitTrain", 100, "limitTest", 50)).load(new TestRunContext(runFolder));
-        DatasetSplits longer = create(Map.of("limitTrain", 200, "limitTest", 60)).load(new TestRunContext(runFolder));
+        TestRunContext context = new TestRunContext(runFolder, 1);
+        DatasetSplits slice = create(Map.of("limitTrain", 100, "limitTest", 50)).load(context);
+        DatasetSplits longer = create(Map.of("limitTrain", 200, "limitTest", 60)).load(context);
 
         assertEquals(100, slice.train().size());
         assertEquals(50, slice.test().size());
@@ -97,7 +98,7 @@ class FashionMnistTest {
     }
 
     private static IdxDatasetProvider create(Map<String, Object> values) {
-        return (IdxDatasetProvider) new IdxDatasetFactory(ConfigDefaults.of(IdxConfiguration.class))
+        return (IdxDatasetProvider) new IdxDatasetFactory(ComponentDefaults.of(IdxConfiguration.class))
                 .create(ConfigSection.of(values, "test.yaml"), null);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.data.DatasetProvider;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The factory validates every key, records the effective values and reads no files. */
 class IdxDatasetFactoryTest {
 
-    private final IdxDatasetFactory factory = new IdxDatasetFactory(ConfigDefaults.of(IdxConfiguration.class));
+    private final IdxDatasetFactory factory = new IdxDatasetFactory(ComponentDefaults.of(IdxConfiguration.class));
 
     @Test
     void emptySectionUsesFashionMnistDefaults() {
@@ -81,7 +82,7 @@ class IdxDatasetFactoryTest {
 
     @Test
     void componentDefaultsApply() {
-        IdxDatasetFactory configured = new IdxDatasetFactory(ConfigDefaults.of(IdxConfiguration.class,
+        IdxDatasetFactory configured = new IdxDatasetFactory(ComponentDefaults.of(IdxConfiguration.class,
                 Map.of("preset", "mnist", "path", "/srv/mnist", "limitTrain", 100)));
         ConfigSection config = ConfigSection.of(Map.of(), "test.yaml");
 
@@ -94,7 +95,7 @@ class IdxDatasetFactoryTest {
 
     @Test
     void unknownComponentDefaultPresetRejected() {
-        IdxDatasetFactory configured = new IdxDatasetFactory(ConfigDefaults.of(IdxConfiguration.class,
+        IdxDatasetFactory configured = new IdxDatasetFactory(ComponentDefaults.of(IdxConfiguration.class,
                 Map.of("preset", "kmnist")));
 
         ConfigurationException e = assertThrows(ConfigurationException.class,

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ImageDataset;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,7 +157,7 @@ class IdxDatasetProviderTest {
     @Test
     void limitsKeepFirstImages() throws IOException {
         writeFiles(true, ".gz");
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 1);
 
         DatasetSplits splits = provider(Map.of("preset", "mnist", "limitTrain", 5, "limitTest", 2)).load(context);
 
@@ -166,18 +168,18 @@ class IdxDatasetProviderTest {
         assertArrayEquals(Arrays.copyOf(testPixels, 2 * ROWS * COLUMNS), splits.test().pixels());
         assertArrayEquals(Arrays.copyOf(testLabels, 2), splits.test().labels());
         assertEquals(List.of("Using the first 5 of 12 training images (limit 5)",
-                "Using the first 2 of 5 test images (limit 2)"), context.infos());
+                "Using the first 2 of 5 test images (limit 2)"), context.log().infos());
     }
 
     @Test
     void limitAboveCountKeepsAll() throws IOException {
         writeFiles(false, "");
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 1);
 
         DatasetSplits splits = provider(Map.of("preset", "mnist", "limitTrain", 1000)).load(context);
 
         assertEquals(TRAIN_COUNT, splits.train().size());
-        assertTrue(context.infos().isEmpty(), context.infos().toString());
+        assertTrue(context.log().infos().isEmpty(), context.log().infos().toString());
     }
 
     @Test
@@ -186,13 +188,13 @@ class IdxDatasetProviderTest {
         Path images = folder.resolve("train-images-idx3-ubyte");
         byte[] padded = Arrays.copyOf(Files.readAllBytes(images), (int) Files.size(images) + 3);
         Files.write(images, padded);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 1);
 
         DatasetSplits splits = provider(Map.of("preset", "mnist")).load(context);
 
         assertArrayEquals(trainPixels, splits.train().pixels());
         assertEquals(List.of(images + ": ignored 3 bytes after the data the IDX header describes"),
-                context.warnings());
+                context.log().warnings());
     }
 
     @Test
@@ -200,7 +202,7 @@ class IdxDatasetProviderTest {
         writeFiles(false, "");
 
         IdxDatasetProvider provider = provider(Map.of("preset", "mnist"));
-        DatasetSplits splits = provider.load(new TestRunContext(folder));
+        DatasetSplits splits = provider.load(new TestRunContext(folder, 1));
 
         assertEquals("IDX files in " + folder + " (preset mnist)", provider.describe());
         assertEquals(folder + " (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
@@ -220,14 +222,14 @@ class IdxDatasetProviderTest {
     }
 
     private DatasetSplits load(Map<String, Object> values) {
-        return provider(values).load(new TestRunContext(folder));
+        return provider(values).load(new TestRunContext(folder, 1));
     }
 
     private IdxDatasetProvider provider(Map<String, Object> values) {
         Map<String, Object> withPath = new HashMap<>(values);
         withPath.put("path", folder.toString());
         ConfigSection config = ConfigSection.of(withPath, "test.yaml");
-        return (IdxDatasetProvider) new IdxDatasetFactory(ConfigDefaults.of(IdxConfiguration.class))
+        return (IdxDatasetProvider) new IdxDatasetFactory(ComponentDefaults.of(IdxConfiguration.class))
                 .create(config, null);
     }
 }

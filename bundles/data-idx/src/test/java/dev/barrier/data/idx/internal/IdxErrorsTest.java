@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetException;
 import dev.barrier.api.data.DatasetSplits;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -265,7 +267,7 @@ class IdxErrorsTest {
     private DatasetSplits load(Map<String, Object> values) {
         Map<String, Object> config = new HashMap<>(Map.of("preset", "mnist", "path", folder.toString()));
         config.putAll(values);
-        return new IdxDatasetFactory(ConfigDefaults.of(IdxConfiguration.class))
-                .create(ConfigSection.of(config, "test.yaml"), null).load(new TestRunContext(folder));
+        return new IdxDatasetFactory(ComponentDefaults.of(IdxConfiguration.class))
+                .create(ConfigSection.of(config, "test.yaml"), null).load(new TestRunContext(folder, 1));
     }
 }

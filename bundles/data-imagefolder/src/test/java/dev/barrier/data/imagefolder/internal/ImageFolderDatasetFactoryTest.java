@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.data.DatasetProvider;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ImageFolderDatasetFactoryTest {
 
     private final ImageFolderDatasetFactory factory =
-            new ImageFolderDatasetFactory(ConfigDefaults.of(ImageFolderConfiguration.class));
+            new ImageFolderDatasetFactory(ComponentDefaults.of(ImageFolderConfiguration.class));
 
     @Test
     void defaultsRecorded() {
@@ -51,7 +52,7 @@ class ImageFolderDatasetFactoryTest {
 
     @Test
     void componentDefaultsApply() {
-        ImageFolderDatasetFactory configured = new ImageFolderDatasetFactory(ConfigDefaults.of(
+        ImageFolderDatasetFactory configured = new ImageFolderDatasetFactory(ComponentDefaults.of(
                 ImageFolderConfiguration.class, Map.of("path", "/srv/images", "channels", 1, "size",
                         new int[] {28, 32})));
         ConfigSection config = ConfigSection.of(Map.of(), "test.yaml");

@@ -9,6 +9,9 @@ import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetProvider;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ImageDataset;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.RecordedTask;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -229,17 +232,18 @@ class ImageFolderDatasetProviderTest {
         TestImages.writeRandomPng(folder.resolve("train/x/1.png"), 2, 2, 2);
         TestImages.writeRandomPng(folder.resolve("test/x/0.png"), 2, 2, 3);
         DatasetProvider provider = provider(Map.of("channels", 1));
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 1);
 
         provider.load(context);
-        TestRunContext cancelled = new TestRunContext(folder);
+        TestRunContext cancelled = new TestRunContext(folder, 1);
         cancelled.cancel();
 
         assertEquals("image folders in " + folder + " (train, test; 1 channel)", provider.describe());
         String name = folder.getFileName().toString();
         assertEquals(List.of("Read " + name + "/train images (2 images)", "Read " + name + "/test images (1 images)"),
-                context.progressLabels());
-        assertEquals(3, context.progressSteps());
+                context.progress().tasks().stream()
+                        .map(task -> task.label() + " (" + task.total() + " " + task.unit() + ")").toList());
+        assertEquals(3, context.progress().tasks().stream().mapToLong(RecordedTask::steps).sum());
         assertThrows(CancellationException.class, () -> provider.load(cancelled));
     }
 
@@ -252,13 +256,13 @@ class ImageFolderDatasetProviderTest {
     }
 
     private DatasetSplits load(Map<String, Object> values) {
-        return provider(values).load(new TestRunContext(folder));
+        return provider(values).load(new TestRunContext(folder, 1));
     }
 
     private DatasetProvider provider(Map<String, Object> values) {
         Map<String, Object> config = new HashMap<>(values);
         config.put("path", folder.toString());
-        return new ImageFolderDatasetFactory(ConfigDefaults.of(ImageFolderConfiguration.class))
+        return new ImageFolderDatasetFactory(ComponentDefaults.of(ImageFolderConfiguration.class))
                 .create(ConfigSection.of(config, "test.yaml"), null);
     }
 }

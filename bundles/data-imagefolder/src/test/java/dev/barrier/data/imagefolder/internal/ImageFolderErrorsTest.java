@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.data.DatasetException;
 import dev.barrier.api.data.DatasetSplits;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -164,7 +166,7 @@ class ImageFolderErrorsTest {
     private static DatasetSplits load(Path path, Map<String, Object> values) {
         Map<String, Object> config = new HashMap<>(values);
         config.put("path", path.toString());
-        return new ImageFolderDatasetFactory(ConfigDefaults.of(ImageFolderConfiguration.class))
-                .create(ConfigSection.of(config, "test.yaml"), null).load(new TestRunContext(path));
+        return new ImageFolderDatasetFactory(ComponentDefaults.of(ImageFolderConfiguration.class))
+                .create(ConfigSection.of(config, "test.yaml"), null).load(new TestRunContext(path, 1));
     }
 }

@@ -52,9 +52,9 @@ public final class CertificateEvaluatorFactory implements EvaluatorFactory {
             return List.of(
                     new MetricSpec(BOUND, "Bound", "", Boolean.FALSE, false, "Largest worst-case change of any output"
                             + " unit of a protected layer over its protected region, for inputs with no residual"
-                            + " component"),
+                            + " component."),
                     new MetricSpec(DRIFT, "Drift", "", Boolean.FALSE, false, "Largest measured change of any output"
-                            + " unit of a protected layer over retain rows in its protected region"));
+                            + " unit of a protected layer over retain rows in its protected region."));
         }
 
         @Override

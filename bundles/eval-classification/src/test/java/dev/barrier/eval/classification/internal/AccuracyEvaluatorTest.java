@@ -18,6 +18,8 @@ import dev.barrier.api.eval.Evaluation;
 import dev.barrier.api.eval.Evaluator;
 import dev.barrier.api.eval.MetricSpec;
 import dev.barrier.api.model.ModelTask;
+import dev.barrier.testing.TestEvaluationContext;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -70,10 +72,10 @@ class AccuracyEvaluatorTest {
                 new Subset("test-forget", test, new int[] {4, 5, 6, 7, 8}), new int[] {0});
     }
 
-    private Evaluation evaluate(Evaluator evaluator, ForgetSplit split, TestRun run) {
+    private Evaluation evaluate(Evaluator evaluator, ForgetSplit split, TestRunContext run) {
         try (FixedLinearClassifier model = new FixedLinearClassifier(manager.newSubManager(), 3, 1f)) {
-            return evaluator.evaluate(run.evaluation(split, model), new EvaluatedModel("original", "Original", model,
-                    null));
+            return evaluator.evaluate(new TestEvaluationContext(run, split, model),
+                    new EvaluatedModel("original", "Original", model, null));
         }
     }
 
@@ -84,7 +86,8 @@ class AccuracyEvaluatorTest {
 
     @Test
     void accuracyMatchesHandCount() {
-        Evaluation evaluation = evaluate(create(Map.of("batchSize", 3)), classWiseSplit(), new TestRun(folder));
+        Evaluation evaluation = evaluate(create(Map.of("batchSize", 3)), classWiseSplit(),
+                new TestRunContext(folder, 42));
 
         assertEquals(List.of("UA", "RA", "TA"), List.copyOf(evaluation.scalars().keySet()));
         assertEquals(70.0, evaluation.scalars().get("UA"), 1e-12);
@@ -96,10 +99,10 @@ class AccuracyEvaluatorTest {
 
     @Test
     void batchSizeDoesNotChangeResults() {
-        Evaluation reference = evaluate(create(Map.of()), classWiseSplit(), new TestRun(folder));
+        Evaluation reference = evaluate(create(Map.of()), classWiseSplit(), new TestRunContext(folder, 42));
         for (int batchSize : new int[] {1, 4, 7}) {
             Evaluation evaluation = evaluate(create(Map.of("batchSize", batchSize)), classWiseSplit(),
-                    new TestRun(folder));
+                    new TestRunContext(folder, 42));
             assertEquals(reference.scalars(), evaluation.scalars(), "batch size " + batchSize);
             assertArrayEquals(reference.series().get("perClassAccuracy"),
                     evaluation.series().get("perClassAccuracy"), "batch size " + batchSize);
@@ -108,14 +111,14 @@ class AccuracyEvaluatorTest {
 
     @Test
     void progressCountsEveryBatch() {
-        TestRun run = new TestRun(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         evaluate(create(Map.of("batchSize", 4)), classWiseSplit(), run);
 
         // 10 forget, 20 retain, 8 test and 5 test-forget images in batches of 4: 3 + 5 + 2 + 2 batches.
-        assertEquals(1, run.tasks.size());
-        assertEquals(12, run.tasks.get(0).total);
-        assertEquals(12, run.tasks.get(0).stepped);
-        assertTrue(run.tasks.get(0).closed);
+        assertEquals(1, run.progress().tasks().size());
+        assertEquals(12, run.progress().tasks().get(0).total());
+        assertEquals(12, run.progress().tasks().get(0).steps());
+        assertTrue(run.progress().tasks().get(0).closed());
     }
 
     @Test
@@ -124,7 +127,7 @@ class AccuracyEvaluatorTest {
         ForgetSplit split = new ForgetSplit("random", full.forget(), full.retain(), full.test(),
                 new Subset("test-forget", full.test().dataset(), new int[0]), new int[0]);
 
-        Evaluation evaluation = evaluate(create(Map.of()), split, new TestRun(folder));
+        Evaluation evaluation = evaluate(create(Map.of()), split, new TestRunContext(folder, 42));
 
         double[] perClass = evaluation.series().get("perClassAccuracy");
         assertTrue(Double.isNaN(perClass[0]), "class 0 has no test images left, got " + perClass[0]);
@@ -140,7 +143,7 @@ class AccuracyEvaluatorTest {
                 new Subset("retain", full.retain().dataset(), new int[0]), full.test(), full.testForget(),
                 full.forgottenClasses());
 
-        Evaluation evaluation = evaluate(create(Map.of()), split, new TestRun(folder));
+        Evaluation evaluation = evaluate(create(Map.of()), split, new TestRunContext(folder, 42));
 
         assertTrue(Double.isNaN(evaluation.scalars().get("RA")));
         assertEquals(70.0, evaluation.scalars().get("UA"), 1e-12);
@@ -151,9 +154,9 @@ class AccuracyEvaluatorTest {
     void logitsOfWrongWidthAreRejected() {
         ForgetSplit split = classWiseSplit();
         try (FixedLinearClassifier model = new FixedLinearClassifier(manager.newSubManager(), 2, 1f)) {
+            TestEvaluationContext context = new TestEvaluationContext(new TestRunContext(folder, 42), split, model);
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> create(Map.of()).evaluate(new TestRun(folder).evaluation(split, model),
-                            new EvaluatedModel("m", "M", model, null)));
+                    () -> create(Map.of()).evaluate(context, new EvaluatedModel("m", "M", model, null)));
             assertTrue(error.getMessage().contains("(10, 2)"), error.getMessage());
             assertTrue(error.getMessage().contains("expected (10, 3)"), error.getMessage());
         }
@@ -163,9 +166,9 @@ class AccuracyEvaluatorTest {
     void modelThatIsNoClassifierIsRejected() {
         ForgetSplit split = classWiseSplit();
         try (FixedLinearNetwork model = new FixedLinearNetwork(manager.newSubManager(), 3, 1f)) {
+            TestEvaluationContext context = new TestEvaluationContext(new TestRunContext(folder, 42), split, model);
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> create(Map.of()).evaluate(new TestRun(folder).evaluation(split, model),
-                            new EvaluatedModel("plain", "Plain", model, null)));
+                    () -> create(Map.of()).evaluate(context, new EvaluatedModel("plain", "Plain", model, null)));
             assertTrue(error.getMessage().contains("'accuracy' needs a classifier"), error.getMessage());
             assertTrue(error.getMessage().contains("fixed-linear"), error.getMessage());
         }

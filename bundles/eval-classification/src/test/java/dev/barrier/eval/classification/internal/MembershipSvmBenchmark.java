@@ -25,13 +25,11 @@ import dev.barrier.nn.ImageBatches;
 import dev.barrier.nn.Optimizers;
 import dev.barrier.nn.TappableBlock;
 import dev.barrier.nn.TrainingStep;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -58,7 +55,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class MembershipSvmBenchmark {
 
     private static final int PER_CLASS = 9000;
-    private static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
     @Test
     void syntheticFeatures() {
@@ -77,18 +73,17 @@ class MembershipSvmBenchmark {
     }
 
     @Test
-    void perceptronFeaturesOnFashionMnist() throws IOException {
-        assumeTrue(Files.isRegularFile(FASHION_MNIST.resolve("train-images-idx3-ubyte.gz")),
-                "Fashion-MNIST is not installed at " + FASHION_MNIST);
-        ImageDataset train = read("train");
-        ImageDataset test = read("t10k");
+    void perceptronFeaturesOnFashionMnist() {
+        assumeTrue(FashionMnist.available(), FashionMnist.MISSING);
+        ImageDataset train = FashionMnist.train(Integer.MAX_VALUE);
+        ImageDataset test = FashionMnist.test(Integer.MAX_VALUE);
         try (NDManager manager = NDManager.newBaseManager();
                 Perceptron model = new Perceptron(manager.newSubManager())) {
             long start = System.nanoTime();
             train(model, train, manager);
             System.out.printf(Locale.ROOT, "perceptron trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
-            ProgressTask quiet = new TestRun(Path.of(".")).progress().start("features", 0, "batches");
-            TestRun run = new TestRun(Path.of("."));
+            ProgressTask quiet = new TestRunContext(Path.of("."), 42).progress().start("features", 0, "batches");
+            TestRunContext run = new TestRunContext(Path.of("."), 42);
             float[] members = ClassifierOutputs.trueLabelProbabilities(model,
                     Subset.all("train", train).head(PER_CLASS), 500, quiet, run);
             float[] nonMembers = ClassifierOutputs.trueLabelProbabilities(model,
@@ -174,31 +169,6 @@ class MembershipSvmBenchmark {
                 }
             }
         }
-    }
-
-    private static ImageDataset read(String prefix) throws IOException {
-        int[] labels;
-        try (DataInputStream in = gzip(prefix + "-labels-idx1-ubyte.gz")) {
-            in.readInt();
-            labels = new int[in.readInt()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = in.readUnsignedByte();
-            }
-        }
-        byte[] pixels;
-        try (DataInputStream in = gzip(prefix + "-images-idx3-ubyte.gz")) {
-            in.readInt();
-            int count = in.readInt();
-            pixels = new byte[count * in.readInt() * in.readInt()];
-            in.readFully(pixels);
-        }
-        return new ImageDataset("fashion-mnist/" + prefix, pixels, labels, 1, 28, 28,
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-    }
-
-    private static DataInputStream gzip(String file) throws IOException {
-        InputStream in = Files.newInputStream(FASHION_MNIST.resolve(file));
-        return new DataInputStream(new GZIPInputStream(in, 1 << 16));
     }
 
     /** A 784-128-10 perceptron with a ReLU. */

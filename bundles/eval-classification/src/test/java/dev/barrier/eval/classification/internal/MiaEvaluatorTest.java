@@ -17,6 +17,8 @@ import dev.barrier.api.eval.Evaluation;
 import dev.barrier.api.eval.Evaluator;
 import dev.barrier.api.eval.MetricSpec;
 import dev.barrier.api.model.ModelTask;
+import dev.barrier.testing.TestEvaluationContext;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -102,16 +104,16 @@ class MiaEvaluatorTest {
         return new MiaEvaluatorFactory(SyntheticImages.miaDefaults()).create(ConfigSection.of(values, "test"), null);
     }
 
-    private Evaluation evaluate(ForgetSplit split, TestRun run, float scale) {
+    private Evaluation evaluate(ForgetSplit split, TestRunContext run, float scale) {
         try (FixedLinearClassifier model = new FixedLinearClassifier(manager.newSubManager(), 3, scale)) {
-            return create(Map.of("batchSize", 16)).evaluate(run.evaluation(split, model),
+            return create(Map.of("batchSize", 16)).evaluate(new TestEvaluationContext(run, split, model),
                     new EvaluatedModel("original", "Original", model, null));
         }
     }
 
     @Test
     void forgetLikeMembersGivesMiaNearZero() {
-        Evaluation evaluation = evaluate(split(true), new TestRun(folder), SCALE);
+        Evaluation evaluation = evaluate(split(true), new TestRunContext(folder, 42), SCALE);
 
         // The two feature ranges, [0.40, 0.60] and above 0.99999, are disjoint, so the SVM separates them fully.
         double mia = evaluation.scalars().get("MIA");
@@ -121,7 +123,7 @@ class MiaEvaluatorTest {
 
     @Test
     void forgetLikeNonMembersGivesMiaNearHundred() {
-        TestRun run = new TestRun(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         Evaluation evaluation = evaluate(split(false), run, SCALE);
 
         // Had the shadow set taken all 120 retain images, 80 non-member-like "members" would outweigh the
@@ -129,8 +131,8 @@ class MiaEvaluatorTest {
         double mia = evaluation.scalars().get("MIA");
         assertEquals(100.0, mia, 0.0, "non-member-like forget images must all be called non-members");
         // Batches of 16: 40 shadow members (3), 40 test images (3), 30 forget images (2).
-        assertEquals(8, run.tasks.get(0).total);
-        assertEquals(8, run.tasks.get(0).stepped);
+        assertEquals(8, run.progress().tasks().get(0).total());
+        assertEquals(8, run.progress().tasks().get(0).steps());
     }
 
     @Test
@@ -140,7 +142,7 @@ class MiaEvaluatorTest {
         ForgetSplit split = new ForgetSplit(full.scenario(), full.forget(), retain, full.test(), full.testForget(),
                 full.forgottenClasses());
 
-        Evaluation evaluation = evaluate(split, new TestRun(folder), SCALE);
+        Evaluation evaluation = evaluate(split, new TestRunContext(folder, 42), SCALE);
 
         assertTrue(Double.isFinite(evaluation.scalars().get("MIA")));
         assertEquals(1, evaluation.notes().size());
@@ -153,7 +155,7 @@ class MiaEvaluatorTest {
         ForgetSplit split = new ForgetSplit(full.scenario(), full.forget(), full.retain(),
                 new Subset("test", full.test().dataset(), new int[0]), full.testForget(), full.forgottenClasses());
 
-        Evaluation evaluation = evaluate(split, new TestRun(folder), SCALE);
+        Evaluation evaluation = evaluate(split, new TestRunContext(folder, 42), SCALE);
 
         assertTrue(Double.isNaN(evaluation.scalars().get("MIA")));
         assertTrue(evaluation.notes().get(0).contains("undefined (NaN)"), evaluation.notes().toString());
@@ -161,7 +163,7 @@ class MiaEvaluatorTest {
 
     @Test
     void nonFiniteProbabilitiesGiveNaN() {
-        Evaluation evaluation = evaluate(split(true), new TestRun(folder), Float.NaN);
+        Evaluation evaluation = evaluate(split(true), new TestRunContext(folder, 42), Float.NaN);
 
         assertTrue(Double.isNaN(evaluation.scalars().get("MIA")));
         assertTrue(evaluation.notes().get(0).contains("non-finite"), evaluation.notes().toString());

@@ -20,6 +20,9 @@ import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.model.diffusion.internal.LatentDiffusionConfiguration;
 import dev.barrier.model.diffusion.internal.LatentDiffusionFactory;
 import dev.barrier.nn.ImageBatches;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +54,10 @@ class DiffusionQualityBenchmark {
         ForgetSplit split = Splits.forgetClass(train, test, 0);
         Path folder = Path.of("target/quality-benchmark");
         Files.createDirectories(folder);
-        TestRunContext run = new TestRunContext(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         InputSpec spec = Splits.specOf(train);
 
-        ModelAdapter latent = new LatentDiffusionFactory(ConfigurationDefaults.of(LatentDiffusionConfiguration.class))
+        ModelAdapter latent = new LatentDiffusionFactory(ComponentDefaults.of(LatentDiffusionConfiguration.class))
                 .create(ConfigSection.of(Map.of(), "benchmark"), null);
         Path modelFile = Path.of(System.getProperty("benchmark.model",
                 "../model-diffusion/target/latent-diffusion-benchmark.model"));
@@ -63,7 +66,7 @@ class DiffusionQualityBenchmark {
         ModelAdapter cnn = TestClassifiers.cnn(16, 32, 64, cnnTraining);
         TestPlugins plugins = new TestPlugins().model("small-cnn", section -> cnn);
         DiffusionQualityEvaluator evaluator = (DiffusionQualityEvaluator) new DiffusionQualityFactory(
-                ConfigurationDefaults.of(DiffusionQualityConfiguration.class))
+                ComponentDefaults.of(DiffusionQualityConfiguration.class))
                 .create(ConfigSection.of(Map.of(), "benchmark"), plugins);
 
         try (NetworkModel model = loadOrTrain(latent, modelFile, spec, train, run)) {
@@ -71,7 +74,6 @@ class DiffusionQualityBenchmark {
             Evaluation evaluation = evaluator.evaluate(Splits.context(run, split),
                     new EvaluatedModel("latent-default", "latent-diffusion", model, null));
             double seconds = (System.nanoTime() - start) / 1e9;
-            run.messages.forEach(System.out::println);
             evaluation.notes().forEach(System.out::println);
 
             double[] perClass = evaluation.series().get("recognitionPerClass");

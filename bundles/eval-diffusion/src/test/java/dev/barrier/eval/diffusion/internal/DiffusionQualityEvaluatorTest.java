@@ -14,6 +14,9 @@ import dev.barrier.api.eval.Evaluation;
 import dev.barrier.api.eval.Evaluator;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.api.model.ModelTask;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.TestRunContext;
+import dev.barrier.testing.TestRunContext.TrainedModelRequest;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -41,7 +44,7 @@ class DiffusionQualityEvaluatorTest {
 
     private static DiffusionQualityEvaluator evaluator(Map<String, ?> section) {
         DiffusionQualityFactory factory = new DiffusionQualityFactory(
-                ConfigurationDefaults.of(DiffusionQualityConfiguration.class));
+                ComponentDefaults.of(DiffusionQualityConfiguration.class));
         TestPlugins plugins = new TestPlugins().model("pixel-argmax", section1 -> TestClassifiers.pixelArgmax());
         return (DiffusionQualityEvaluator) factory.create(ConfigSection.of(section, "test"), plugins);
     }
@@ -51,7 +54,7 @@ class DiffusionQualityEvaluatorTest {
         ImageDataset train = Splits.patterns("train", 20, 4, 1);
         ImageDataset test = Splits.patterns("test", 10, 4, 2);
         ForgetSplit split = Splits.forgetClass(train, test, 0);
-        TestRunContext run = new TestRunContext(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         Evaluator evaluator = evaluator(Map.of("samplesPerClass", 4, "batchSize", 3, "classifier", "pixel-argmax"));
 
         Evaluation evaluation;
@@ -83,7 +86,7 @@ class DiffusionQualityEvaluatorTest {
         ImageDataset train = Splits.patterns("train", 20, 4, 3);
         ImageDataset test = Splits.patterns("test", 10, 4, 4);
         ForgetSplit split = Splits.forgetClass(train, test, 2);
-        TestRunContext run = new TestRunContext(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
         Map<String, Object> section = Map.of("samplesPerClass", 2, "classifier", Map.of("adapter", "pixel-argmax"));
         try (PatternDiffusionModel model = new PatternDiffusionModel(SPEC, new int[] {2, 2, 0, 2})) {
             Evaluation first = evaluator(section).evaluate(Splits.context(run, split),
@@ -93,8 +96,9 @@ class DiffusionQualityEvaluatorTest {
             assertEquals(first.scalars(), second.scalars());
             assertEquals(100, first.scalars().get("UA"), 1e-12);
         }
-        String request = "pixel-argmax on " + train.size() + " images for classifier for diffusion-quality";
-        assertEquals(List.of(request, request), run.trainedModels);
+        TrainedModelRequest request = new TrainedModelRequest("pixel-argmax", train.size(),
+                "classifier for diffusion-quality");
+        assertEquals(List.of(request, request), run.trainedModelRequests());
     }
 
     @Test
@@ -122,14 +126,14 @@ class DiffusionQualityEvaluatorTest {
         ForgetSplit split = Splits.forgetClass(train, Splits.patterns("test", 2, 4, 8), 0);
         try (TestClassifiers.Network classifier = (TestClassifiers.Network) TestClassifiers.pixelArgmax().create(SPEC, 0)) {
             IllegalArgumentException wrongModel = assertThrows(IllegalArgumentException.class,
-                    () -> evaluator.evaluate(Splits.context(new TestRunContext(folder), split),
+                    () -> evaluator.evaluate(Splits.context(new TestRunContext(folder, 42), split),
                             new EvaluatedModel("x", "x", classifier, null)));
             assertTrue(wrongModel.getMessage().contains("evaluates diffusion models, got pixel-argmax"),
                     wrongModel.getMessage());
         }
         try (PatternDiffusionModel model = new PatternDiffusionModel(new InputSpec(1, 4, 4, 3), new int[3])) {
             IllegalArgumentException wrongShape = assertThrows(IllegalArgumentException.class,
-                    () -> evaluator.evaluate(Splits.context(new TestRunContext(folder), split),
+                    () -> evaluator.evaluate(Splits.context(new TestRunContext(folder, 42), split),
                             new EvaluatedModel("y", "y", model, null)));
             assertTrue(wrongShape.getMessage().contains("was built for 1x4x4, 3 classes, but the data is 1x4x4, 4"
                     + " classes"), wrongShape.getMessage());

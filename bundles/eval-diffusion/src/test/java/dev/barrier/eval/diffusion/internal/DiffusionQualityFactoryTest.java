@@ -13,6 +13,7 @@ import dev.barrier.api.model.SamplingSettings;
 import dev.barrier.api.model.TrainingSettings;
 import dev.barrier.model.diffusion.internal.LatentDiffusionConfiguration;
 import dev.barrier.model.diffusion.internal.LatentDiffusionFactory;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DiffusionQualityFactoryTest {
 
     private final DiffusionQualityFactory factory = new DiffusionQualityFactory(
-            ConfigurationDefaults.of(DiffusionQualityConfiguration.class));
+            ComponentDefaults.of(DiffusionQualityConfiguration.class));
 
     private static TestPlugins plugins() {
         TrainingSettings training = new TrainingSettings(3, 0, 128, TrainingSettings.Optimizer.ADAM, 1e-3, 0.9, 0, 0, 0);
@@ -33,7 +34,7 @@ class DiffusionQualityFactoryTest {
                 .model("pixel-argmax", section -> TestClassifiers.pixelArgmax())
                 .model("headless", section -> headless())
                 .model("latent-diffusion", section -> new LatentDiffusionFactory(
-                        ConfigurationDefaults.of(LatentDiffusionConfiguration.class)).create(section, null));
+                        ComponentDefaults.of(LatentDiffusionConfiguration.class)).create(section, null));
     }
 
     @Test

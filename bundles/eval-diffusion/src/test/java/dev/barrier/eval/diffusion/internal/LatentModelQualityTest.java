@@ -15,6 +15,9 @@ import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.model.TrainingSettings;
 import dev.barrier.model.diffusion.internal.LatentDiffusionConfiguration;
 import dev.barrier.model.diffusion.internal.LatentDiffusionFactory;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -40,10 +43,10 @@ class LatentModelQualityTest {
         ImageDataset train = FashionMnist.train(1000);
         ImageDataset test = FashionMnist.test(500);
         ForgetSplit split = Splits.forgetClass(train, test, 0);
-        TestRunContext run = new TestRunContext(folder);
+        TestRunContext run = new TestRunContext(folder, 42);
 
         LatentDiffusionFactory latentFactory = new LatentDiffusionFactory(
-                ConfigurationDefaults.of(LatentDiffusionConfiguration.class));
+                ComponentDefaults.of(LatentDiffusionConfiguration.class));
         ModelAdapter latent = latentFactory.create(ConfigSection.of(Map.of("hidden", 64, "blocks", 2, "codec",
                 Map.of("components", 16), "training", Map.of("maxSteps", 150L, "batchSize", 64)), "test"), null);
         TrainingSettings classifierTraining = new TrainingSettings(1, 0, 64, TrainingSettings.Optimizer.ADAM, 2e-3, 0,
@@ -51,7 +54,7 @@ class LatentModelQualityTest {
         TestPlugins plugins = new TestPlugins().model("test-cnn",
                 section -> TestClassifiers.cnn(4, 8, 16, classifierTraining));
         DiffusionQualityFactory factory = new DiffusionQualityFactory(
-                ConfigurationDefaults.of(DiffusionQualityConfiguration.class));
+                ComponentDefaults.of(DiffusionQualityConfiguration.class));
         DiffusionQualityEvaluator evaluator = (DiffusionQualityEvaluator) factory.create(ConfigSection.of(Map.of(
                 "samplesPerClass", 8, "steps", 10, "batchSize", 40, "classifier", "test-cnn"), "test"), plugins);
 

@@ -5,9 +5,8 @@ import dev.barrier.api.data.ImageDataset;
 import dev.barrier.api.data.Subset;
 import dev.barrier.api.eval.EvaluationContext;
 import dev.barrier.api.model.InputSpec;
-import dev.barrier.api.model.ModelAdapter;
-import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.runtime.RunContext;
+import dev.barrier.testing.TestEvaluationContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,29 +58,8 @@ final class Splits {
         return new InputSpec(data.channels(), data.height(), data.width(), data.numClasses());
     }
 
-    /** Returns an evaluation context; the evaluator uses neither the adapter nor the original model. */
+    /** Returns an evaluation context without a model adapter or an original model, which the evaluator does not use. */
     static EvaluationContext context(RunContext run, ForgetSplit split) {
-        return new EvaluationContext() {
-            @Override
-            public RunContext run() {
-                return run;
-            }
-
-            @Override
-            public ModelAdapter adapter() {
-                throw new UnsupportedOperationException("diffusion-quality needs no model adapter of the evaluated"
-                        + " models");
-            }
-
-            @Override
-            public ForgetSplit split() {
-                return split;
-            }
-
-            @Override
-            public NetworkModel original() {
-                throw new UnsupportedOperationException("diffusion-quality needs no original model");
-            }
-        };
+        return new TestEvaluationContext(run, split, null);
     }
 }

@@ -306,6 +306,7 @@ final class BarrierMethod implements UnlearningMethod {
         details.put("training", training.toMap());
         details.put("epochLosses", result.epochLosses());
         details.put("steps", result.steps());
+        details.put("skippedSteps", result.skippedSteps());
         details.put("finalProtectionTerms", terms);
         List<Map<String, Object>> layers = new ArrayList<>();
         for (LayerFit fit : fits) {

@@ -16,6 +16,7 @@ import dev.barrier.api.runtime.RunContext;
 import dev.barrier.nn.ImageBatches;
 import dev.barrier.nn.Optimizers;
 import dev.barrier.nn.Seeds;
+import dev.barrier.nn.NonFiniteSteps;
 import dev.barrier.nn.TrainingStep;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ final class ClassifierTraining {
     private final List<Double> epochLosses = new ArrayList<>();
     private long steps;
     private Divergence divergence;
+    private final NonFiniteSteps nonFinite = new NonFiniteSteps();
 
     ClassifierTraining(String architecture, Classifier model, Subset data, TrainingSettings settings,
             RunContext context) {
@@ -126,13 +128,20 @@ final class ClassifierTraining {
                 context.checkCancelled();
                 TrainingStep.Outcome outcome;
                 try (Batch batch = iterator.next()) {
-                    outcome = runStep(step, () -> ClassifierAdapter.crossEntropy(
+                    outcome = step.run(() -> ClassifierAdapter.crossEntropy(
                             model.logits(batch.images(), true, null), batch.labels()));
                 }
                 steps++;
-                if (outcome.nonFinite()) {
-                    divergence = new Divergence(epoch, steps, describe(outcome));
+                Optional<String> diverged = nonFinite.record(outcome);
+                if (diverged.isPresent()) {
+                    divergence = new Divergence(epoch, steps, diverged.get());
                     return;
+                }
+                if (nonFinite.lastSkipped()) {
+                    context.log().warn("train {}: step {} skipped: {}", architecture, steps,
+                            NonFiniteSteps.describe(outcome));
+                    task.step(1);
+                    continue;
                 }
                 lossSum += outcome.loss();
                 lossCount++;
@@ -141,34 +150,6 @@ final class ClassifierTraining {
             }
         }
         epochLosses.add(lossSum / lossCount);
-    }
-
-    /**
-     * Runs one optimiser step. Every step after the first runs inside an {@link NDScope}, which closes the
-     * arrays created during the step when it ends. Without it, the gradient views and norm scalars that the nn
-     * library's {@link TrainingStep} creates stay attached to the model's manager until the model is closed
-     * (32 arrays per step for small-cnn, measured with {@code NDManager.getManagedArrays()}). The first step
-     * runs outside a scope because the optimiser creates its state arrays (Adam's moments, SGD's momentum) in
-     * its first update, and those must outlive the step.
-     */
-    private TrainingStep.Outcome runStep(TrainingStep step, Supplier<NDArray> loss) {
-        if (steps == 0) {
-            return step.run(loss);
-        }
-        try (NDScope scope = new NDScope()) {
-            return step.run(loss);
-        }
-    }
-
-    private static String describe(TrainingStep.Outcome outcome) {
-        if (!Double.isFinite(outcome.loss())) {
-            return "loss is " + nonFiniteWord(outcome.loss());
-        }
-        return "gradient norm is " + nonFiniteWord(outcome.gradientNorm()) + " (loss " + outcome.loss() + ")";
-    }
-
-    private static String nonFiniteWord(double value) {
-        return Double.isNaN(value) ? "NaN" : "infinite";
     }
 
     /** Records a divergence if a parameter is not finite; the scope closes the masks the check creates. */

@@ -10,6 +10,7 @@ import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.model.ModelAdapter;
 import dev.barrier.api.model.ModelTask;
 import dev.barrier.api.model.TrainingSettings;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Reading model sections; no model is built, so no tensor engine is needed. */
 class ClassifierFactoryTest {
 
-    private final SmallCnnFactory cnn = new SmallCnnFactory(ConfigurationDefaults.of(SmallCnnConfiguration.class));
+    private final SmallCnnFactory cnn = new SmallCnnFactory(ComponentDefaults.of(SmallCnnConfiguration.class));
     private final SmallResnetFactory resnet =
-            new SmallResnetFactory(ConfigurationDefaults.of(SmallResnetConfiguration.class));
+            new SmallResnetFactory(ComponentDefaults.of(SmallResnetConfiguration.class));
 
     private static ConfigSection section(Map<String, ?> values) {
         return ConfigSection.of(values, "model.yaml");

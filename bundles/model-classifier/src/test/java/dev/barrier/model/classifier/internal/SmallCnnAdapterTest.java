@@ -24,6 +24,10 @@ import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.model.TrainingSettings;
 import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.nn.ImageBatches;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.RecordedTask;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +63,7 @@ class SmallCnnAdapterTest {
     }
 
     static ModelAdapter cnn(Map<String, ?> values) {
-        return new SmallCnnFactory(ConfigurationDefaults.of(SmallCnnConfiguration.class))
+        return new SmallCnnFactory(ComponentDefaults.of(SmallCnnConfiguration.class))
                 .create(ConfigSection.of(values, "test"), null);
     }
 
@@ -74,7 +78,7 @@ class SmallCnnAdapterTest {
 
     @Test
     void oneEpochBeatsChance() {
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 0);
         try (NetworkModel model = adapter.create(SPEC, 1)) {
             double before = Evaluation.accuracy(classifier(model), test);
             TrainingSummary summary = adapter.train(model, Subset.all("train", train), adam(1, 0, 32, 1e-3, 1),
@@ -90,12 +94,12 @@ class SmallCnnAdapterTest {
             assertTrue(summary.epochLosses().get(0) < Math.log(10), "mean loss below chance: " + summary.epochLosses());
             assertTrue(after > 0.5, "test accuracy " + after + " should clearly beat chance (0.1)");
 
-            TestRunContext.Task task = context.tasks().get(0);
-            assertEquals("train small-cnn, epoch 1/1", task.label);
-            assertEquals(63, task.total);
-            assertEquals(63, task.steps);
-            assertTrue(task.closed);
-            assertTrue(task.status.startsWith("loss "), task.status);
+            RecordedTask task = context.progress().tasks().get(0);
+            assertEquals("train small-cnn, epoch 1/1", task.label());
+            assertEquals(63, task.total());
+            assertEquals(63, task.steps());
+            assertTrue(task.closed());
+            assertTrue(task.status().startsWith("loss "), task.status());
         }
     }
 
@@ -109,8 +113,8 @@ class SmallCnnAdapterTest {
             assertFalse(Float.compare(first.weight("conv1").getArray().getFloat(0, 0, 0, 0),
                     other.weight("conv1").getArray().getFloat(0, 0, 0, 0)) == 0, "another seed, other weights");
 
-            adapter.train(first, data, settings, new TestRunContext(folder));
-            adapter.train(second, data, settings, new TestRunContext(folder));
+            adapter.train(first, data, settings, new TestRunContext(folder, 0));
+            adapter.train(second, data, settings, new TestRunContext(folder, 0));
             assertEqualValues(Evaluation.values(first), Evaluation.values(second));
         }
     }
@@ -127,7 +131,7 @@ class SmallCnnAdapterTest {
         Path file = folder.resolve("models/cnn.model");
         try (NetworkModel model = adapter.create(SPEC, 3); NDManager manager = NDManager.newBaseManager()) {
             adapter.train(model, Subset.all("train", train).head(256), adam(1, 2, 128, 1e-3, 1),
-                    new TestRunContext(folder));
+                    new TestRunContext(folder, 0));
             adapter.save(model, file);
             assertTrue(Files.isRegularFile(file));
             assertFalse(Files.exists(folder.resolve("models/cnn.model.tmp")));
@@ -187,7 +191,7 @@ class SmallCnnAdapterTest {
                 assertArrayEquals(logits, classifier(copy).logits(images, false, null).toFloatArray());
                 copy.weight("fc1").getArray().addi(1f);
                 adapter.train(copy, Subset.all("train", train).head(128), adam(1, 1, 128, 1e-2, 1),
-                        new TestRunContext(folder));
+                        new TestRunContext(folder, 0));
             }
             assertEqualValues(before, Evaluation.values(model));
             assertArrayEquals(logits, classifier(model).logits(images, false, null).toFloatArray(),
@@ -241,7 +245,7 @@ class SmallCnnAdapterTest {
 
     @Test
     void collectLayerInputsDeliversRequestedLayers() {
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 0);
         Subset data = Subset.all("test", test).head(300);
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             int arraysBefore = model.manager().getManagedArrays().size();
@@ -261,9 +265,9 @@ class SmallCnnAdapterTest {
             assertEquals(12, seen.size(), "two layers, three batches, two passes");
             assertEquals("conv2", seen.get(0), "layer inputs arrive in forward order");
             assertEquals(600, headRows[0], "300 images in each of two passes");
-            TestRunContext.Task task = context.tasks().get(0);
-            assertEquals(6, task.total);
-            assertEquals(6, task.steps);
+            RecordedTask task = context.progress().tasks().get(0);
+            assertEquals(6, task.total());
+            assertEquals(6, task.steps());
             assertEquals(arraysBefore, model.manager().getManagedArrays().size(), "every batch's arrays are freed");
         }
     }
@@ -273,10 +277,10 @@ class SmallCnnAdapterTest {
         Subset data = Subset.all("test", test).head(50);
         try (NetworkModel model = adapter.create(SPEC, 3); NDManager manager = NDManager.newBaseManager()) {
             adapter.train(model, Subset.all("train", train).head(128), adam(1, 1, 128, 1e-3, 1),
-                    new TestRunContext(folder));
+                    new TestRunContext(folder, 0));
             List<float[]> collected = new ArrayList<>();
             adapter.collectLayerInputs(model, data, List.of("fc1"), new CollectionSettings(20, 1, 0, 0),
-                    (layer, input) -> collected.add(input.toFloatArray()), new TestRunContext(folder));
+                    (layer, input) -> collected.add(input.toFloatArray()), new TestRunContext(folder, 0));
 
             float[][] expected = new float[1][];
             try (Batch batch = ImageBatches.batch(data, java.util.stream.IntStream.range(0, 20).toArray(), manager)) {
@@ -296,7 +300,7 @@ class SmallCnnAdapterTest {
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> adapter.collectLayerInputs(model, Subset.all("test", test), List.of("conv2", "fc9"),
-                            new CollectionSettings(64, 1, 0, 0), (layer, input) -> { }, new TestRunContext(folder)));
+                            new CollectionSettings(64, 1, 0, 0), (layer, input) -> { }, new TestRunContext(folder, 0)));
             assertTrue(e.getMessage().contains("'fc9'"), e.getMessage());
             assertTrue(e.getMessage().contains("conv1, conv2, fc1, head"), e.getMessage());
         }
@@ -329,7 +333,7 @@ class SmallCnnAdapterTest {
 
     @Test
     void nonFiniteWeightIsReportedAsDivergence() {
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 0);
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             model.weight("fc1").getArray().set(new NDIndex("0, 0"), Float.NaN);
             TrainingSummary summary = adapter.train(model, Subset.all("train", train).head(256),
@@ -338,11 +342,11 @@ class SmallCnnAdapterTest {
             assertTrue(summary.diverged());
             assertEquals(1, summary.divergence().epoch());
             assertEquals(1, summary.divergence().step());
-            assertEquals("loss is NaN", summary.divergence().reason());
+            assertEquals("the loss is NaN", summary.divergence().reason());
             assertEquals(0, summary.epochs(), "no epoch completed");
             assertEquals(1, summary.steps());
-            assertEquals(1, context.warnings().size());
-            assertTrue(context.warnings().get(0).contains("loss is NaN"), context.warnings().get(0));
+            assertEquals(1, context.log().warnings().size());
+            assertTrue(context.log().warnings().get(0).contains("loss is NaN"), context.log().warnings().get(0));
         }
     }
 
@@ -351,7 +355,7 @@ class SmallCnnAdapterTest {
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             TrainingSummary summary = adapter.train(model, Subset.all("train", train),
                     new TrainingSettings(1, 0, 64, TrainingSettings.Optimizer.SGD, 1e6, 0.9, 0, 0, 1),
-                    new TestRunContext(folder));
+                    new TestRunContext(folder, 0));
             System.out.println("learning rate 1e6: " + summary);
             assertTrue(summary.diverged(), "expected divergence, got " + summary);
             assertNotNull(summary.divergence().reason());
@@ -360,14 +364,14 @@ class SmallCnnAdapterTest {
 
     @Test
     void maxStepsStopsTraining() {
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 0);
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             TrainingSummary summary = adapter.train(model, Subset.all("train", train), adam(0, 5, 64, 1e-3, 1),
                     context);
             assertEquals(5, summary.steps());
             assertEquals(1, summary.epochs(), "the cut epoch counts");
-            assertEquals("train small-cnn, epoch 1", context.tasks().get(0).label);
-            assertEquals(5, context.tasks().get(0).total);
+            assertEquals("train small-cnn, epoch 1", context.progress().tasks().get(0).label());
+            assertEquals(5, context.progress().tasks().get(0).total());
         }
     }
 
@@ -376,9 +380,9 @@ class SmallCnnAdapterTest {
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             Subset data = Subset.all("train", train).head(640);
             int initial = model.manager().getManagedArrays().size();
-            adapter.train(model, data, adam(1, 1, 64, 1e-3, 1), new TestRunContext(folder));
+            adapter.train(model, data, adam(1, 1, 64, 1e-3, 1), new TestRunContext(folder, 0));
             int afterOneStep = model.manager().getManagedArrays().size();
-            adapter.train(model, data, adam(2, 0, 64, 1e-3, 1), new TestRunContext(folder));
+            adapter.train(model, data, adam(2, 0, 64, 1e-3, 1), new TestRunContext(folder, 0));
             int afterTwentyMore = model.manager().getManagedArrays().size();
 
             // A run leaves its optimiser's state and the first step's gradient views, however many steps it takes.
@@ -390,12 +394,12 @@ class SmallCnnAdapterTest {
 
     @Test
     void cancellationStopsTraining() {
-        TestRunContext context = new TestRunContext(folder).cancelAfter(3);
+        TestRunContext context = new TestRunContext(folder, 0).cancelAfter(3);
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             assertThrows(CancellationException.class,
                     () -> adapter.train(model, Subset.all("train", train), adam(1, 0, 64, 1e-3, 1), context));
-            assertTrue(context.tasks().get(0).closed, "the progress task is closed");
-            assertEquals(3, context.tasks().get(0).steps);
+            assertTrue(context.progress().tasks().get(0).closed(), "the progress task is closed");
+            assertEquals(3, context.progress().tasks().get(0).steps());
         }
     }
 

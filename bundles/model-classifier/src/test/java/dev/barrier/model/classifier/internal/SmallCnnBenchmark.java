@@ -20,6 +20,9 @@ import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.nn.ImageBatches;
 import dev.barrier.nn.Optimizers;
 import dev.barrier.nn.Seeds;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +53,7 @@ class SmallCnnBenchmark {
     void trainOnFullFashionMnist() {
         ImageDataset train = FashionMnist.train(Integer.MAX_VALUE);
         ImageDataset test = FashionMnist.test(Integer.MAX_VALUE);
-        ModelAdapter adapter = new SmallCnnFactory(ConfigurationDefaults.of(SmallCnnConfiguration.class))
+        ModelAdapter adapter = new SmallCnnFactory(ComponentDefaults.of(SmallCnnConfiguration.class))
                 .create(ConfigSection.of(Map.of(), "benchmark"), null);
         InputSpec spec = new InputSpec(1, 28, 28, 10);
         System.out.printf("threads: intra-op %s, inter-op %s, OMP_WAIT_POLICY %s%n",
@@ -60,11 +63,12 @@ class SmallCnnBenchmark {
         try (NetworkModel model = adapter.create(spec, adapter.training().seed())) {
             Classifier classifier = (Classifier) model;
             List<String> lines = new ArrayList<>();
-            TestRunContext context = new TestRunContext(folder).onTaskClose(task -> {
-                double seconds = (System.nanoTime() - task.startNanos) / 1e9;
+            TestRunContext context = new TestRunContext(folder, 0);
+            context.progress().onClose(task -> {
+                double seconds = (System.nanoTime() - task.startNanos()) / 1e9;
                 double accuracy = Evaluation.accuracy(classifier, test);
-                lines.add(String.format("%s: %.1f s (%.1f ms per step), %s, test accuracy %.4f", task.label, seconds,
-                        1000 * seconds / task.steps, task.status, accuracy));
+                lines.add(String.format("%s: %.1f s (%.1f ms per step), %s, test accuracy %.4f", task.label(), seconds,
+                        1000 * seconds / task.steps(), task.status(), accuracy));
             });
             long arraysBefore = model.manager().getManagedArrays().size();
             TrainingSummary summary = adapter.train(model, Subset.all("train", train), adapter.training(), context);
@@ -93,7 +97,7 @@ class SmallCnnBenchmark {
     @Test
     void stepTimeAgainstBareLoop() {
         ImageDataset train = FashionMnist.train(12_800);
-        ModelAdapter adapter = new SmallCnnFactory(ConfigurationDefaults.of(SmallCnnConfiguration.class))
+        ModelAdapter adapter = new SmallCnnFactory(ComponentDefaults.of(SmallCnnConfiguration.class))
                 .create(ConfigSection.of(Map.of(), "benchmark"), null);
         InputSpec spec = new InputSpec(1, 28, 28, 10);
         TrainingSettings settings = adapter.training().withEpochs(1);
@@ -104,7 +108,7 @@ class SmallCnnBenchmark {
         for (int round = 0; round < rounds; round++) {
             try (NetworkModel model = adapter.create(spec, 0)) {
                 long start = System.nanoTime();
-                adapter.train(model, data, settings, new TestRunContext(folder));
+                adapter.train(model, data, settings, new TestRunContext(folder, 0));
                 adapterSeconds += (System.nanoTime() - start) / 1e9;
             }
             try (NetworkModel model = adapter.create(spec, 0)) {

@@ -24,6 +24,9 @@ import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.model.TrainingSettings;
 import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.nn.ImageBatches;
+import dev.barrier.testing.ComponentDefaults;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +60,7 @@ class SmallResnetAdapterTest {
     }
 
     static ModelAdapter resnet(Map<String, ?> values) {
-        return new SmallResnetFactory(ConfigurationDefaults.of(SmallResnetConfiguration.class))
+        return new SmallResnetFactory(ComponentDefaults.of(SmallResnetConfiguration.class))
                 .create(ConfigSection.of(values, "test"), null);
     }
 
@@ -72,7 +75,7 @@ class SmallResnetAdapterTest {
 
     @Test
     void oneEpochBeatsChance() {
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 0);
         try (NetworkModel model = adapter.create(SPEC, 1)) {
             TrainingSummary summary = adapter.train(model, Subset.all("train", train),
                     new TrainingSettings(1, 0, 32, TrainingSettings.Optimizer.ADAM, 1e-3, 0.9, 0, 0, 1), context);
@@ -83,7 +86,7 @@ class SmallResnetAdapterTest {
             assertFalse(summary.diverged(), String.valueOf(summary.divergence()));
             assertEquals(63, summary.steps());
             assertTrue(accuracy > 0.5, "test accuracy " + accuracy + " should clearly beat chance (0.1)");
-            assertEquals("train small-resnet, epoch 1/1", context.tasks().get(0).label);
+            assertEquals("train small-resnet, epoch 1/1", context.progress().tasks().get(0).label());
         }
     }
 
@@ -156,7 +159,7 @@ class SmallResnetAdapterTest {
 
             classifier(model).logits(images, false, null);
             adapter.collectLayerInputs(model, Subset.all("test", test).head(64), List.of("head"),
-                    new CollectionSettings(32, 1, 0, 0), (layer, input) -> { }, new TestRunContext(folder));
+                    new CollectionSettings(32, 1, 0, 0), (layer, input) -> { }, new TestRunContext(folder, 0));
             assertArrayEquals(initial.get("stem.bn.runningMean"), Evaluation.values(model).get("stem.bn.runningMean"),
                     "evaluation mode leaves the running mean");
             assertArrayEquals(initial.get("stage3.bn2.runningVar"),
@@ -180,7 +183,7 @@ class SmallResnetAdapterTest {
         try (NetworkModel model = adapter.create(SPEC, 3)) {
             float[] before = model.parameters().get("stage2.shortcut.bn.runningMean").getArray().toFloatArray();
             adapter.train(model, Subset.all("train", train).head(64), new TrainingSettings(1, 0, 32,
-                    TrainingSettings.Optimizer.SGD, 0.01, 0.9, 0, 1.0, 1), new TestRunContext(folder));
+                    TrainingSettings.Optimizer.SGD, 0.01, 0.9, 0, 1.0, 1), new TestRunContext(folder, 0));
             float[] after = model.parameters().get("stage2.shortcut.bn.runningMean").getArray().toFloatArray();
             assertFalse(java.util.Arrays.equals(before, after));
         }
@@ -191,7 +194,7 @@ class SmallResnetAdapterTest {
         Path file = folder.resolve("resnet.model");
         try (NetworkModel model = adapter.create(SPEC, 3); NDManager manager = NDManager.newBaseManager()) {
             adapter.train(model, Subset.all("train", train).head(64), new TrainingSettings(1, 0, 32,
-                    TrainingSettings.Optimizer.ADAM, 1e-3, 0.9, 0, 0, 1), new TestRunContext(folder));
+                    TrainingSettings.Optimizer.ADAM, 1e-3, 0.9, 0, 0, 1), new TestRunContext(folder, 0));
             adapter.save(model, file);
             try (NetworkModel loaded = adapter.load(file, SPEC)) {
                 Map<String, float[]> expected = Evaluation.values(model);

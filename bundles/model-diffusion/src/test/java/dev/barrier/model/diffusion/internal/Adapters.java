@@ -1,6 +1,7 @@
 package dev.barrier.model.diffusion.internal;
 
 import dev.barrier.api.config.ConfigSection;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.util.Map;
 
@@ -13,13 +14,13 @@ final class Adapters {
     /** Returns a {@code latent-diffusion} adapter configured by {@code section}. */
     static DiffusionAdapter latent(Map<String, ?> section) {
         LatentDiffusionFactory factory = new LatentDiffusionFactory(
-                ConfigurationDefaults.of(LatentDiffusionConfiguration.class));
+                ComponentDefaults.of(LatentDiffusionConfiguration.class));
         return (DiffusionAdapter) factory.create(ConfigSection.of(section, "test"), null);
     }
 
     /** Returns a {@code unet-diffusion} adapter configured by {@code section}. */
     static DiffusionAdapter unet(Map<String, ?> section) {
-        UnetDiffusionFactory factory = new UnetDiffusionFactory(ConfigurationDefaults.of(UnetDiffusionConfiguration.class));
+        UnetDiffusionFactory factory = new UnetDiffusionFactory(ComponentDefaults.of(UnetDiffusionConfiguration.class));
         return (DiffusionAdapter) factory.create(ConfigSection.of(section, "test"), null);
     }
 }

@@ -8,6 +8,7 @@ import dev.barrier.api.config.ConfigSection;
 import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.model.ModelTask;
 import dev.barrier.api.model.TrainingSettings;
+import dev.barrier.testing.ComponentDefaults;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ class FactoryTest {
     @Test
     void latentDefaults() {
         LatentDiffusionFactory factory = new LatentDiffusionFactory(
-                ConfigurationDefaults.of(LatentDiffusionConfiguration.class));
+                ComponentDefaults.of(LatentDiffusionConfiguration.class));
         ConfigSection section = ConfigSection.of(Map.of(), "test");
         DiffusionAdapter adapter = (DiffusionAdapter) factory.create(section, null);
         assertEquals("latent-diffusion", adapter.architecture());
@@ -90,7 +91,7 @@ class FactoryTest {
 
     @Test
     void invalidComponentDefaultsFailActivation() {
-        LatentDiffusionConfiguration defaults = ConfigurationDefaults.of(LatentDiffusionConfiguration.class);
+        LatentDiffusionConfiguration defaults = ComponentDefaults.of(LatentDiffusionConfiguration.class);
         LatentDiffusionConfiguration bad = (LatentDiffusionConfiguration) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {LatentDiffusionConfiguration.class},
                 (self, method, args) -> method.getName().equals("classDropout") ? 1.5 : method.invoke(defaults, args));

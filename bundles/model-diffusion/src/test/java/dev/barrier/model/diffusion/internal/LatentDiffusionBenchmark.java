@@ -4,6 +4,8 @@ import dev.barrier.api.data.ImageDataset;
 import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.api.model.TrainingSummary;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class LatentDiffusionBenchmark {
         DiffusionAdapter adapter = Adapters.latent(section);
         InputSpec spec = new InputSpec(1, 28, 28, 10);
         Path folder = Files.createTempDirectory("latent-benchmark");
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         Path modelFile = Path.of(System.getProperty("benchmark.model", "target/latent-diffusion-benchmark.model"));
 
         try (DiffusionNetwork<?> model = adapter.create(spec, adapter.training().seed())) {
@@ -46,7 +48,6 @@ class LatentDiffusionBenchmark {
             long start = System.nanoTime();
             TrainingSummary summary = adapter.train(model, Subset.all("train", train), adapter.training(), context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            context.messages.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "trained %d steps (%d epochs) in %.1f s including the codec fit: %.1f ms"
                     + " a step; training loop alone %.1f s%n", summary.steps(), summary.epochs(), seconds,
                     1000 * summary.seconds() / summary.steps(), summary.seconds());

@@ -15,6 +15,8 @@ import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.CollectionSettings;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.api.model.LayerInfo;
+import dev.barrier.testing.RecordedTask;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ class LayerInputsTest {
     void tapReceivesTargetInputsInForwardOrder() {
         DiffusionAdapter adapter = TinyModels.latentAdapter(8);
         ImageDataset data = SyntheticImages.random(40, 3, 1, 6, 6, 1);
-        try (LatentDiffusionNetwork model = TinyModels.fittedLatent(adapter, data, 1, new TestRunContext(folder));
+        try (LatentDiffusionNetwork model = TinyModels.fittedLatent(adapter, data, 1, new TestRunContext(folder, 42));
                 NDManager manager = NDManager.newBaseManager()) {
             Map<String, Shape> seen = new LinkedHashMap<>();
             NDArray noisy = ForwardNoising.gaussian(manager, new Shape(5, 8), new Random(1));
@@ -93,7 +95,7 @@ class LayerInputsTest {
     void collectionReplaysWithSameSeed() {
         DiffusionAdapter adapter = TinyModels.latentAdapter(8);
         ImageDataset data = SyntheticImages.random(50, 3, 1, 6, 6, 2);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (LatentDiffusionNetwork model = TinyModels.fittedLatent(adapter, data, 2, context)) {
             Subset forget = Subset.all("forget", data);
             List<String> layers = List.of("block1.fc1", "block2.fc2", "timeEmbedding");
@@ -109,10 +111,11 @@ class LayerInputsTest {
             // 2 passes over 50 images: 100 rows of width 32 (the time embedding's input has 16 features).
             assertEquals(100 * 32, first.get("block1.fc1").length);
             assertEquals(100 * 16, first.get("timeEmbedding").length);
-            TestRunContext.Task task = context.tasks.get(context.tasks.size() - 1);
-            assertEquals(8, task.total);
-            assertEquals(8, task.steps);
-            assertTrue(task.closed);
+            List<RecordedTask> tasks = context.progress().tasks();
+            RecordedTask task = tasks.get(tasks.size() - 1);
+            assertEquals(8, task.total());
+            assertEquals(8, task.steps());
+            assertTrue(task.closed());
         }
     }
 
@@ -120,7 +123,7 @@ class LayerInputsTest {
     void nullClassFractionConditionsOnNullClass() {
         DiffusionAdapter adapter = TinyModels.latentAdapter(8);
         ImageDataset data = SyntheticImages.random(20, 3, 1, 6, 6, 3);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (LatentDiffusionNetwork model = TinyModels.fittedLatent(adapter, data, 3, context)) {
             Subset forget = Subset.all("forget", data);
             float[] none = collect(adapter, model, forget, List.of("classEmbedding"),
@@ -139,7 +142,7 @@ class LayerInputsTest {
     void unknownLayerRejected() {
         DiffusionAdapter adapter = TinyModels.latentAdapter(8);
         ImageDataset data = SyntheticImages.random(10, 3, 1, 6, 6, 4);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (LatentDiffusionNetwork model = TinyModels.fittedLatent(adapter, data, 4, context)) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> adapter.collectLayerInputs(model, Subset.all("forget", data), List.of("block9.fc1"),

@@ -16,6 +16,7 @@ import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.Batch;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.nn.ImageBatches;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ class ModelFilesTest {
         ImageDataset data = SyntheticImages.random(60, 3, 1, 6, 6, 1);
         InputSpec spec = new InputSpec(1, 6, 6, 3);
         Path file = folder.resolve("latent.model");
-        try (LatentDiffusionNetwork original = TinyModels.fittedLatent(adapter, data, 1, new TestRunContext(folder));
+        TestRunContext context = new TestRunContext(folder, 42);
+        try (LatentDiffusionNetwork original = TinyModels.fittedLatent(adapter, data, 1, context);
                 NDManager manager = NDManager.newBaseManager()) {
             adapter.save(original, file);
             try (DiffusionNetwork<?> loaded = adapter.load(file, spec)) {
@@ -51,7 +53,8 @@ class ModelFilesTest {
     void latentCopyIsIndependent() {
         DiffusionAdapter adapter = TinyModels.latentAdapter(8);
         ImageDataset data = SyntheticImages.random(60, 3, 1, 6, 6, 2);
-        try (LatentDiffusionNetwork original = TinyModels.fittedLatent(adapter, data, 2, new TestRunContext(folder));
+        TestRunContext context = new TestRunContext(folder, 42);
+        try (LatentDiffusionNetwork original = TinyModels.fittedLatent(adapter, data, 2, context);
                 NDManager manager = NDManager.newBaseManager()) {
             try (DiffusionNetwork<?> copy = (DiffusionNetwork<?>) original.copy()) {
                 assertTrue(((LatentDiffusionNetwork) copy).codec().fitted());

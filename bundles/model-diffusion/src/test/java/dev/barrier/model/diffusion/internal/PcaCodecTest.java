@@ -15,6 +15,8 @@ import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.Batch;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.nn.ImageBatches;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,7 +38,7 @@ class PcaCodecTest {
             PcaCodec codec = new PcaCodec(new InputSpec(1, 4, 4, 2), 16, whiten);
             try (NDManager manager = NDManager.newBaseManager()) {
                 codec.block().initialize(manager, DataType.FLOAT32, new Shape(1));
-                codec.fit(Subset.all("fit", data), manager, new TestRunContext(folder));
+                codec.fit(Subset.all("fit", data), manager, new TestRunContext(folder, 42));
                 assertTrue(codec.fitted());
                 try (Batch batch = ImageBatches.batch(Subset.all("all", data), positions(100), manager)) {
                     NDArray images = batch.images();
@@ -54,7 +56,7 @@ class PcaCodecTest {
         PcaCodec codec = new PcaCodec(new InputSpec(1, 4, 4, 2), 8, true);
         try (NDManager manager = NDManager.newBaseManager()) {
             codec.block().initialize(manager, DataType.FLOAT32, new Shape(1));
-            codec.fit(Subset.all("fit", data), manager, new TestRunContext(folder));
+            codec.fit(Subset.all("fit", data), manager, new TestRunContext(folder, 42));
             try (Batch batch = ImageBatches.batch(Subset.all("all", data), positions(400), manager)) {
                 NDArray latents = codec.encode(batch.images());
                 float[] means = latents.mean(new int[] {0}).toFloatArray();
@@ -83,7 +85,7 @@ class PcaCodecTest {
         PcaCodec codec = new PcaCodec(TinyModels.FASHION, 64, false);
         try (NDManager manager = NDManager.newBaseManager()) {
             codec.block().initialize(manager, DataType.FLOAT32, new Shape(1));
-            codec.fit(Subset.all("fit", train), manager, new TestRunContext(folder));
+            codec.fit(Subset.all("fit", train), manager, new TestRunContext(folder, 42));
             double totalVariance = pixelVariance(train, manager);
             double keptVariance;
             try (Batch batch = ImageBatches.batch(Subset.all("all", train), positions(train.size()), manager)) {
@@ -129,13 +131,13 @@ class PcaCodecTest {
         PcaCodec codec = new PcaCodec(new InputSpec(1, 4, 4, 2), 4, true);
         try (NDManager manager = NDManager.newBaseManager()) {
             codec.block().initialize(manager, DataType.FLOAT32, new Shape(1));
-            codec.fit(Subset.all("fit", data), manager, new TestRunContext(folder));
+            codec.fit(Subset.all("fit", data), manager, new TestRunContext(folder, 42));
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> codec.encode(manager.zeros(new Shape(2, 1, 5, 5))));
             assertTrue(error.getMessage().contains("[B, 1, 4, 4], got (2, 1, 5, 5)"), error.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> codec.fit(Subset.all("other", SyntheticImages.random(10, 2, 1, 5, 5, 4)), manager,
-                            new TestRunContext(folder)));
+                            new TestRunContext(folder, 42)));
         }
     }
 

@@ -12,6 +12,8 @@ import ai.djl.ndarray.types.Shape;
 
 import dev.barrier.api.model.SamplingSettings;
 import dev.barrier.api.model.SamplingSettings.Sampler;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,7 +42,7 @@ class SamplerTest {
     @BeforeAll
     void fitModel() {
         model = TinyModels.fittedLatent(TinyModels.latentAdapter(16), FashionMnist.train(300), 5,
-                new TestRunContext(folder));
+                new TestRunContext(folder, 42));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.barrier.model.diffusion.internal;
 import dev.barrier.api.data.ImageDataset;
 import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.InputSpec;
+import dev.barrier.testing.TestRunContext;
 
 import java.util.Map;
 

@@ -13,6 +13,9 @@ import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.Batch;
 import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.nn.ImageBatches;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.RecordedTask;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +46,7 @@ class TrainingTest {
     void lossFallsAndRunReplays() {
         ImageDataset data = FashionMnist.train(500);
         DiffusionAdapter adapter = smallAdapter(300, 1e-3, 1.0);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         TrainingSummary first;
         TrainingSummary again;
         try (DiffusionNetwork<?> model = adapter.create(TinyModels.FASHION, 1)) {
@@ -69,20 +72,20 @@ class TrainingTest {
                     "epoch " + (epoch + 1));
         }
 
-        TestRunContext.Task task = context.tasks.stream().filter(t -> t.label.startsWith("train")).findFirst()
-                .orElseThrow();
-        assertEquals(300, task.total);
-        assertEquals(300, task.steps);
-        assertTrue(task.closed);
-        assertTrue(context.messages.stream().anyMatch(m -> m.contains("Fitted a PCA codec with 32 components")),
-                context.messages.toString());
+        RecordedTask task = context.progress().tasks().stream().filter(t -> t.label().startsWith("train"))
+                .findFirst().orElseThrow();
+        assertEquals(300, task.total());
+        assertEquals(300, task.steps());
+        assertTrue(task.closed());
+        List<String> log = context.log().lines();
+        assertTrue(log.stream().anyMatch(m -> m.contains("Fitted a PCA codec with 32 components")), log.toString());
     }
 
     @Test
     void secondTrainingKeepsCodec() {
         ImageDataset data = FashionMnist.train(200);
         DiffusionAdapter adapter = smallAdapter(5, 1e-3, 1.0);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (DiffusionNetwork<?> model = adapter.create(TinyModels.FASHION, 1);
                 NDManager manager = NDManager.newBaseManager()) {
             adapter.train(model, Subset.all("train", data), adapter.training(), context);
@@ -93,7 +96,7 @@ class TrainingTest {
                 float[] after = model.encode(batch.images()).toFloatArray();
                 org.junit.jupiter.api.Assertions.assertArrayEquals(before, after);
             }
-            assertEquals(1, context.messages.stream().filter(m -> m.contains("Fitted a PCA codec")).count());
+            assertEquals(1, context.log().lines().stream().filter(m -> m.contains("Fitted a PCA codec")).count());
         }
     }
 
@@ -101,14 +104,15 @@ class TrainingTest {
     void hugeLearningRateReportsDivergence() {
         ImageDataset data = FashionMnist.train(200);
         DiffusionAdapter adapter = smallAdapter(200, 1e6, 0);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (DiffusionNetwork<?> model = adapter.create(TinyModels.FASHION, 1)) {
             TrainingSummary summary = adapter.train(model, Subset.all("train", data), adapter.training(), context);
             assertTrue(summary.diverged(), "losses " + summary.epochLosses());
             assertNotNull(summary.divergence().reason());
             assertTrue(summary.steps() < 200, "training stops at the divergence, after " + summary.steps() + " steps");
-            assertTrue(context.messages.stream().anyMatch(m -> m.startsWith("WARN Training latent-diffusion diverged")),
-                    context.messages.toString());
+            List<String> log = context.log().lines();
+            assertTrue(log.stream().anyMatch(m -> m.startsWith("WARN Training latent-diffusion diverged")),
+                    log.toString());
         }
     }
 
@@ -116,7 +120,7 @@ class TrainingTest {
     void taskLossDropsClassesOnlyInTrainingMode() {
         ImageDataset data = FashionMnist.train(64);
         DiffusionAdapter adapter = smallAdapter(1, 1e-3, 1.0);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (DiffusionNetwork<?> model = adapter.create(TinyModels.FASHION, 1);
                 NDManager manager = NDManager.newBaseManager()) {
             model.prepareTraining(Subset.all("train", data), context);

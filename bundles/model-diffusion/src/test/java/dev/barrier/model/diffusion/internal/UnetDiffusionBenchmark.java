@@ -3,6 +3,8 @@ package dev.barrier.model.diffusion.internal;
 import dev.barrier.api.data.ImageDataset;
 import dev.barrier.api.data.Subset;
 import dev.barrier.api.model.TrainingSummary;
+import dev.barrier.testing.FashionMnist;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Files;
 import java.util.Locale;
@@ -20,7 +22,7 @@ class UnetDiffusionBenchmark {
     @Test
     void timeDefaultUnetSteps() throws Exception {
         ImageDataset train = FashionMnist.train(1024);
-        TestRunContext context = new TestRunContext(Files.createTempDirectory("unet-benchmark"));
+        TestRunContext context = new TestRunContext(Files.createTempDirectory("unet-benchmark"), 42);
         for (long steps : new long[] {1, 4}) {
             DiffusionAdapter adapter = Adapters.unet(Map.of("training", Map.of("epochs", 0, "maxSteps", steps)));
             try (DiffusionNetwork<?> model = adapter.create(TinyModels.FASHION, 0)) {

@@ -14,6 +14,7 @@ import dev.barrier.api.model.CollectionSettings;
 import dev.barrier.api.model.InputSpec;
 import dev.barrier.api.model.SamplingSettings;
 import dev.barrier.api.model.TrainingSummary;
+import dev.barrier.testing.TestRunContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class UnetTest {
         DiffusionAdapter adapter = Adapters.unet(Map.of("width", 8, "levels", 2, "attention", 2, "training",
                 Map.of("epochs", 1, "batchSize", 8)));
         ImageDataset data = SyntheticImages.random(16, 2, 1, 8, 8, 2);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (DiffusionNetwork<?> model = adapter.create(new InputSpec(1, 8, 8, 2), 0);
                 NDManager manager = NDManager.newBaseManager()) {
             float[] before = model.weight("mid.attention.q").getArray().toFloatArray();
@@ -74,7 +75,7 @@ class UnetTest {
     void collectsAttentionInputs() {
         DiffusionAdapter adapter = TinyModels.unetAdapter();
         ImageDataset data = SyntheticImages.random(6, 2, 1, 8, 8, 3);
-        TestRunContext context = new TestRunContext(folder);
+        TestRunContext context = new TestRunContext(folder, 42);
         try (DiffusionNetwork<?> model = adapter.create(new InputSpec(1, 8, 8, 2), 0)) {
             List<Shape> shapes = new ArrayList<>();
             adapter.collectLayerInputs(model, Subset.all("forget", data), adapter.defaultTargets(),

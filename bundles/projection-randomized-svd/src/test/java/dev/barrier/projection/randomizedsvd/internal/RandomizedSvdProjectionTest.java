@@ -13,6 +13,7 @@ import dev.barrier.api.projection.Projection;
 import dev.barrier.api.projection.ProjectionStrategy;
 import dev.barrier.linalg.SignRule;
 import dev.barrier.linalg.StreamingMoments;
+import dev.barrier.testing.KnownSpectrum;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -41,18 +42,25 @@ class RandomizedSvdProjectionTest {
         return new RandomizedSvdProjectionFactory().create(ConfigSection.of(values, "test"), null);
     }
 
+    /** Returns the count, mean and centred Gram matrix of the rows, computed by {@link StreamingMoments}. */
+    private static ActivationStatistics statistics(KnownSpectrum data, String layer) {
+        StreamingMoments moments = new StreamingMoments(data.mean().length);
+        moments.addRows(data.rows());
+        return moments.toStatistics(layer, 0);
+    }
+
     @Test
     void matchesKnownTopDirections() {
         double[] spectrum = gappedSpectrum();
         KnownSpectrum data = new KnownSpectrum(201, 200, 40, spectrum);
-        Projection projection = strategy(Map.of("reducedDim", 3, "seed", 7)).fit(data.statistics("fc"));
+        Projection projection = strategy(Map.of("reducedDim", 3, "seed", 7)).fit(statistics(data, "fc"));
 
         assertEquals("randomized-svd", projection.strategy());
         assertEquals(3, projection.reducedDim());
-        assertArrayEquals(data.mean, projection.mean(), 1e-12);
+        assertArrayEquals(data.mean(), projection.mean(), 1e-12);
         for (int i = 0; i < 3; i++) {
             assertEquals(spectrum[i], projection.forgetSingularValues()[i], 1e-8 * spectrum[0], "s_f " + i);
-            double[] expected = SignRule.apply(data.directions[i].clone());
+            double[] expected = SignRule.apply(data.direction(i));
             assertArrayEquals(expected, projection.forgetBasis()[i], 1e-6, "direction " + i);
         }
         assertEquals(0, projection.residualSingularValues().length);
@@ -63,7 +71,7 @@ class RandomizedSvdProjectionTest {
 
     @Test
     void sameSeedSameProjection() {
-        ActivationStatistics statistics = new KnownSpectrum(202, 100, 30, gappedSpectrum()).statistics("fc");
+        ActivationStatistics statistics = statistics(new KnownSpectrum(202, 100, 30, gappedSpectrum()), "fc");
         Map<String, Object> values = Map.of("reducedDim", 4, "oversampling", 2, "powerIterations", 0, "seed", 3);
         Projection first = strategy(values).fit(statistics);
         Projection second = strategy(values).fit(statistics);
@@ -103,7 +111,7 @@ class RandomizedSvdProjectionTest {
 
     @Test
     void invalidStatisticsAreRejected() {
-        ActivationStatistics narrow = new KnownSpectrum(203, 30, 6, new double[] {3, 2, 1}).statistics("conv2");
+        ActivationStatistics narrow = statistics(new KnownSpectrum(203, 30, 6, new double[] {3, 2, 1}), "conv2");
         IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
                 () -> strategy(Map.of("reducedDim", 9)).fit(narrow));
         assertTrue(wide.getMessage().contains("conv2"), wide.getMessage());
@@ -116,7 +124,7 @@ class RandomizedSvdProjectionTest {
 
     @Test
     void fewerRowsThanReducedDim() {
-        ActivationStatistics few = new KnownSpectrum(204, 3, 6, new double[] {2, 1}).statistics("fc");
+        ActivationStatistics few = statistics(new KnownSpectrum(204, 3, 6, new double[] {2, 1}), "fc");
         Projection projection = strategy(Map.of("reducedDim", 5)).fit(few);
         assertEquals(3, projection.reducedDim());
         assertEquals(0, projection.residualRank());

@@ -13,6 +13,7 @@ import dev.barrier.api.projection.Projection;
 import dev.barrier.api.projection.ProjectionStrategy;
 import dev.barrier.linalg.SignRule;
 import dev.barrier.linalg.StreamingMoments;
+import dev.barrier.testing.KnownSpectrum;
 
 import java.util.Map;
 
@@ -31,20 +32,27 @@ class SvdProjectionTest {
         return new SvdProjectionFactory().create(ConfigSection.of(Map.of("reducedDim", reducedDim), "test"), null);
     }
 
+    /** Returns the count, mean and centred Gram matrix of the rows, computed by {@link StreamingMoments}. */
+    private static ActivationStatistics statistics(KnownSpectrum data, String layer) {
+        StreamingMoments moments = new StreamingMoments(data.mean().length);
+        moments.addRows(data.rows());
+        return moments.toStatistics(layer, 0);
+    }
+
     @Test
     void fitsKnownSpectrum() {
         // 50 rows of width 8 spanning 6 directions: min(N, d) = 8, so the last two singular values are 0.
         KnownSpectrum data = new KnownSpectrum(101, 50, 8, SPECTRUM);
-        Projection projection = strategy(3).fit(data.statistics("fc"));
+        Projection projection = strategy(3).fit(statistics(data, "fc"));
 
         assertEquals("svd", projection.strategy());
         assertEquals("fc", projection.layer());
         assertEquals(50, projection.rowCount());
-        assertArrayEquals(data.mean, projection.mean(), 1e-12);
+        assertArrayEquals(data.mean(), projection.mean(), 1e-12);
         assertEquals(3, projection.reducedDim());
         for (int i = 0; i < 3; i++) {
             assertEquals(SPECTRUM[i], projection.forgetSingularValues()[i], 1e-10 * SPECTRUM[0], "s_f " + i);
-            double[] expected = SignRule.apply(data.directions[i].clone());
+            double[] expected = SignRule.apply(data.direction(i));
             assertArrayEquals(expected, projection.forgetBasis()[i], 1e-9, "direction " + i);
         }
 
@@ -63,7 +71,7 @@ class SvdProjectionTest {
 
     @Test
     void everyDirectionFollowsSignRule() {
-        Projection projection = strategy(6).fit(new KnownSpectrum(102, 40, 7, SPECTRUM).statistics("fc"));
+        Projection projection = strategy(6).fit(statistics(new KnownSpectrum(102, 40, 7, SPECTRUM), "fc"));
         for (double[] direction : projection.forgetBasis()) {
             assertTrue(direction[SignRule.decidingIndex(direction)] > 0);
         }
@@ -73,13 +81,13 @@ class SvdProjectionTest {
     void fewerRowsThanReducedDim() {
         // 4 rows of width 6: only min(N, d) = 4 directions exist.
         KnownSpectrum data = new KnownSpectrum(103, 4, 6, new double[] {3, 2, 1});
-        Projection capped = strategy(5).fit(data.statistics("conv2"));
+        Projection capped = strategy(5).fit(statistics(data, "conv2"));
         assertEquals(4, capped.reducedDim());
         assertEquals(0, capped.residualRank());
         assertNull(capped.residualGram());
         assertEquals(0, capped.residualSingularValues().length);
 
-        Projection three = strategy(3).fit(data.statistics("conv2"));
+        Projection three = strategy(3).fit(statistics(data, "conv2"));
         assertEquals(1, three.residualRank());
         assertEquals(1, three.residualSingularValues().length);
         assertEquals(0, three.residualSingularValues()[0], 1e-6);
@@ -87,7 +95,7 @@ class SvdProjectionTest {
 
     @Test
     void reducedDimAboveWidthIsRejected() {
-        ActivationStatistics statistics = new KnownSpectrum(104, 30, 6, SPECTRUM).statistics("fc");
+        ActivationStatistics statistics = statistics(new KnownSpectrum(104, 30, 6, SPECTRUM), "fc");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strategy(7).fit(statistics));
         assertTrue(e.getMessage().contains("fc"), e.getMessage());
         assertTrue(e.getMessage().contains("reducedDim 7"), e.getMessage());
