@@ -28,7 +28,7 @@ import java.util.Random;
  * parameters only. Divergence is detected within the epoch: a non-finite loss at any step, non-finite gradients
  * in {@link NonFiniteSteps#LIMIT} steps in a row (an isolated one skips its step),
  * non-finite weights or a failed {@link Probe} every {@code checkEvery} steps and at the end of each epoch.
- * A diverged run stops and says where; it never throws for divergence.
+ * A diverged run stops and reports where. It never throws for divergence.
  */
 public final class UnlearningLoop {
 
@@ -47,7 +47,7 @@ public final class UnlearningLoop {
     }
 
     /**
-     * How the loop runs.
+     * Settings of the loop.
      *
      * @param training     optimiser, epochs, batch size, gradient clipping and seed
      * @param retainWeight α, the weight of the task loss on retain batches (0 disables it)
@@ -70,7 +70,7 @@ public final class UnlearningLoop {
     }
 
     /**
-     * What the loop did.
+     * Result of the loop.
      *
      * @param epochs      epochs completed
      * @param steps       optimiser steps taken
@@ -94,7 +94,7 @@ public final class UnlearningLoop {
      * @param model     the model to change
      * @param trained   the parameters to update, by name; every other parameter is frozen
      * @param forget    the forget set
-     * @param retain    the retain set (used when α &gt; 0 or the objective asks for retain batches)
+     * @param retain    the retain set (used when α &gt; 0 or when the objective draws retain batches)
      * @param settings  how to run
      * @param objective the forget-batch loss
      * @param probe     the check between steps, or null

@@ -22,10 +22,10 @@ import java.util.zip.GZIPInputStream;
  */
 public final class FashionMnist {
 
-    /** Where the Debian package installs the files. */
+    /** The folder the Debian package installs the files into. */
     public static final Path FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
 
-    /** Why a test skips when the data is missing. */
+    /** The reason a test gives when it skips because the data is missing. */
     public static final String MISSING = "Fashion-MNIST is not installed in " + FOLDER
             + " (Debian package dataset-fashion-mnist)";
 

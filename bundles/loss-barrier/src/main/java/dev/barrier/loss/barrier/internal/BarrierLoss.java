@@ -71,6 +71,11 @@ final class BarrierLoss implements ProtectionLoss {
     /** The prepared maps, grouped by layer name in the order of the layers given to {@link #prepare}. */
     private Map<String, List<ProtectedMap>> layers;
     private Map<String, NDArray> lastTerms = Map.of();
+    /** λ, divided by the number of layers when normalising; an array for the reason given in ProtectedMap#scalar. */
+    private NDArray factor;
+    /** 1 / groups for each layer with more than one group. */
+    private Map<String, NDArray> inverseGroups = Map.of();
+    private NDArray zero;
     private boolean closed;
 
     BarrierLoss(BarrierLossSettings settings) {
@@ -123,6 +128,17 @@ final class BarrierLoss implements ProtectionLoss {
         releaseSnapshot();
         this.manager = snapshot;
         this.layers = Collections.unmodifiableMap(prepared);
+        DataType dataType = firstWeight.getDataType();
+        this.factor = ProtectedMap.scalar(snapshot,
+                settings.lambda() / (settings.normalize() ? prepared.size() : 1), dataType);
+        Map<String, NDArray> inverses = new LinkedHashMap<>();
+        prepared.forEach((name, maps) -> {
+            if (maps.size() > 1) {
+                inverses.put(name, ProtectedMap.scalar(snapshot, 1.0 / maps.size(), dataType));
+            }
+        });
+        this.inverseGroups = Collections.unmodifiableMap(inverses);
+        this.zero = ProtectedMap.scalar(snapshot, 0, dataType);
         LOG.debug("Prepared protection loss {} with {} on {} layer(s): {}", NAME, settings, prepared.size(),
                 describe(protectedLayers));
     }
@@ -158,9 +174,7 @@ final class BarrierLoss implements ProtectionLoss {
                 intervalSum = plus(intervalSum, layer.interval());
                 total = plus(total, layer.total());
             }
-            double factor = settings.lambda() / (settings.normalize() ? layers.size() : 1);
-            // A float scalar: a double one would promote the 0-dimensional float32 sum to float64.
-            NDArray loss = total.mul((float) factor);
+            NDArray loss = total.mul(factor);
 
             Map<String, NDArray> terms = new LinkedHashMap<>();
             keep(terms, MEAN, settings.meanTerm(), meanSum, step, total);
@@ -281,15 +295,15 @@ final class BarrierLoss implements ProtectionLoss {
                 deltaAnchor = matrix;
             }
         }
-        int groups = maps.size();
         NDArray total = plus(plus(mean, residual), interval);
         if (total == null) {
             // No enabled term has anything to measure here (for example only the interval term with k = 0):
             // a zero that is still connected to the weight, so that backpropagation works.
-            total = deltaAnchor.sum().mul(0);
+            total = deltaAnchor.sum().mul(zero);
         }
-        return new LayerTerms(divide(mean, groups), divide(residual, groups), divide(interval, groups),
-                total.div(groups));
+        NDArray inverse = inverseGroups.get(name);
+        return new LayerTerms(divide(mean, inverse), divide(residual, inverse), divide(interval, inverse),
+                divide(total, inverse));
     }
 
     /** The terms of one layer, each the mean over its groups; null entries are absent terms. */
@@ -322,8 +336,9 @@ final class BarrierLoss implements ProtectionLoss {
         return sum == null ? term : sum.add(term);
     }
 
-    private static NDArray divide(NDArray value, int divisor) {
-        return value == null || divisor == 1 ? value : value.div(divisor);
+    /** Returns {@code value} times {@code inverse} (1 / groups), or {@code value} for a layer of one group. */
+    private static NDArray divide(NDArray value, NDArray inverse) {
+        return value == null || inverse == null ? value : value.mul(inverse);
     }
 
     private void checkOpen() {
@@ -343,6 +358,9 @@ final class BarrierLoss implements ProtectionLoss {
     private void releaseSnapshot() {
         releaseStep();
         layers = null;
+        factor = null;
+        inverseGroups = Map.of();
+        zero = null;
         if (manager != null) {
             manager.close();
             manager = null;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 
 import dev.barrier.api.loss.ProtectedLayer;
 import dev.barrier.api.projection.Projection;
@@ -26,7 +27,8 @@ final class ProtectedMap {
     private final NDArray mean;
     private final NDArray residualGram;
     /** 1 / (C · r), or 1 / (C · r · N); a float so that it keeps the weight's float32 type. */
-    private final float residualFactor;
+    private final NDArray residualFactor;
+    private final NDArray inverseUnits;
     private final NDArray forgetBasisTransposed;
     private final NDArray positiveCorners;
     private final NDArray negativeCorners;
@@ -47,6 +49,7 @@ final class ProtectedMap {
         this.weightSnapshot = weightSnapshot;
         this.biasSnapshot = biasSnapshot;
         this.units = (int) weightSnapshot.getShape().get(0);
+        this.inverseUnits = scalar(manager, 1.0 / units, dataType);
         Projection projection = protectedLayer.projection();
         IntervalRegion region = protectedLayer.region();
         String name = protectedLayer.displayName();
@@ -66,10 +69,10 @@ final class ProtectedMap {
             this.residualGram = constant(manager, finite(name, "residual Gram matrix", projection.residualGram()),
                     new Shape(d, d), dataType);
             double divisor = (double) units * r * (settings.residualScale() == ResidualScale.PER_ROW ? rows : 1);
-            this.residualFactor = (float) (1 / divisor);
+            this.residualFactor = scalar(manager, 1 / divisor, dataType);
         } else {
             this.residualGram = null;
-            this.residualFactor = 0;
+            this.residualFactor = null;
         }
 
         this.mode = region.mode();
@@ -136,7 +139,7 @@ final class ProtectedMap {
             if (bias != null) {
                 shift = shift.add(bias.sub(biasSnapshot));
             }
-            meanTerm = shift.square().sum().div(units);
+            meanTerm = shift.square().sum().mul(inverseUnits);
         }
 
         NDArray residualTerm = null;
@@ -149,18 +152,30 @@ final class ProtectedMap {
         if (forgetBasisTransposed != null) {
             // D = ΔW U_fᵀ [C, k]; each column of the range matrix is one bound of (D z) over a box.
             NDArray projected = deltaWeight.matMul(forgetBasisTransposed);
-            NDArray positivePart = projected.maximum(0f);
-            NDArray negativePart = projected.neg().maximum(0f);
+            NDArray positivePart = Activation.relu(projected);
+            NDArray negativePart = Activation.relu(projected.neg());
             NDArray bounds = positivePart.matMul(positiveCorners).sub(negativePart.matMul(negativeCorners));
             NDArray squared = bounds.square();
             // corner: mean over units of lo_L² + hi_L² + lo_H² + hi_H²; complement: of max(lo², hi²).
-            intervalTerm = (mode == RegionMode.CORNER ? squared.sum() : squared.max(new int[] {1}).sum()).div(units);
+            intervalTerm = (mode == RegionMode.CORNER ? squared.sum() : squared.max(new int[] {1}).sum())
+                    .mul(inverseUnits);
         }
         return new Terms(meanTerm, residualTerm, intervalTerm);
     }
 
     /** The terms of one map for one evaluation; null entries are absent terms. */
     record Terms(NDArray mean, NDArray residual, NDArray interval) {
+    }
+
+    /**
+     * Uploads a scalar factor as an array of {@code dataType} owned by {@code manager}.
+     *
+     * <p>The terms multiply by such arrays rather than by Java numbers: DJL turns a number operand into an array
+     * over a Java buffer without copying it, and when that array is closed at the end of {@link #terms}'s caller's
+     * scope, backpropagation, which runs later, would read freed memory.
+     */
+    static NDArray scalar(NDManager manager, double value, DataType dataType) {
+        return constant(manager, new double[] {value}, new Shape(), dataType);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.barrier.loss.barrier.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -398,6 +399,70 @@ class BarrierLossTest {
             parameter.getArray().setRequiresGradient(targets.containsValue(parameter));
         }
         return targets;
+    }
+
+    /**
+     * Backpropagation must not depend on arrays that {@link BarrierLoss#compute} closed when it returned. DJL
+     * backs an array made from Java values (such as a scalar operand) by a Java buffer without copying it; if
+     * such an array were closed before the backward pass, collecting its buffer and reusing the memory would
+     * change the gradient. Here garbage collection runs and fresh native memory is filled with NaN between
+     * compute and backward, which must give the same gradient as an undisturbed backward.
+     */
+    @ParameterizedTest
+    @EnumSource(RegionMode.class)
+    void gradientSurvivesGarbageCollectionBeforeBackward(RegionMode mode) {
+        try (NDManager manager = NDManager.newBaseManager();
+                SmallConvModel model = new SmallConvModel(manager.newSubManager(), 2, 11);
+                BarrierLoss loss = Fixtures.loss(Map.of("lambda", 1.5))) {
+            Random random = new Random(31);
+            List<ProtectedLayer> layers = protect(model, Fixtures.CONV_PATCH, mode, random);
+            loss.prepare(layers, model);
+            Fixtures.perturb(model, 0.05, random);
+            Map<String, Parameter> targets = targets(model, "conv2", "fc");
+
+            computeWithGradient(loss, model, targets);
+            Map<String, float[]> undisturbed = gradients(targets);
+            for (int round = 0; round < 5; round++) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray value = loss.compute(model);
+                    disturbFreedMemory();
+                    collector.backward(value);
+                }
+                Map<String, float[]> disturbed = gradients(targets);
+                for (Map.Entry<String, float[]> entry : undisturbed.entrySet()) {
+                    assertArrayEquals(entry.getValue(), disturbed.get(entry.getKey()),
+                            mode + " gradient of " + entry.getKey() + " in round " + round);
+                }
+            }
+        }
+    }
+
+    /** Runs the collector, then allocates native buffers filled with NaN so that freed memory is overwritten. */
+    private static void disturbFreedMemory() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        List<java.nio.ByteBuffer> buffers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(4 + (i % 64) * 4)
+                    .order(java.nio.ByteOrder.nativeOrder());
+            while (buffer.remaining() >= 4) {
+                buffer.putFloat(Float.NaN);
+            }
+            buffers.add(buffer);
+        }
+        assertEquals(2000, buffers.size());
+    }
+
+    /** Returns a copy of each parameter's gradient, then clears it so the next backward starts from zero. */
+    private static Map<String, float[]> gradients(Map<String, Parameter> targets) {
+        Map<String, float[]> copies = new java.util.TreeMap<>();
+        for (Map.Entry<String, Parameter> entry : targets.entrySet()) {
+            NDArray gradient = entry.getValue().getArray().getGradient();
+            copies.put(entry.getKey(), gradient.toFloatArray());
+            gradient.subi(gradient);
+        }
+        return copies;
     }
 
     /** Computes the loss and backpropagates it, replacing any earlier gradient. */

@@ -38,9 +38,9 @@ import java.util.Map;
 
 /**
  * BARRIER: fits the forget set's activation statistics at each target layer, projects them onto their
- * principal directions, wraps the projected forget rows in a region, then unlearns with a base loss plus the
- * protection loss, updating only the target layers' weights and biases. Afterwards it states a certificate
- * per protected map.
+ * principal directions and wraps the projected forget rows in a region. It then unlearns with a base loss plus
+ * the protection loss, updating only the target layers' weights and biases, and afterwards states a
+ * certificate per protected map.
  *
  * <p>Steps: (1) a pass over the forget set in evaluation mode streams each target layer's activation rows
  * into count, mean and centred Gram matrix; (2) the projection strategy fits U_f; (3) a second pass replaying
@@ -278,19 +278,19 @@ final class BarrierMethod implements UnlearningMethod {
 
     /** Returns the weights and biases of the target layers, by their names in the model. */
     private Map<String, Parameter> targetParameters(NetworkModel model) {
-        Map<Parameter, Boolean> wanted = new IdentityHashMap<>();
+        Map<Parameter, Boolean> targetSet = new IdentityHashMap<>();
         for (String target : targets) {
-            wanted.put(model.weight(target), Boolean.TRUE);
-            model.bias(target).ifPresent(b -> wanted.put(b, Boolean.TRUE));
+            targetSet.put(model.weight(target), Boolean.TRUE);
+            model.bias(target).ifPresent(b -> targetSet.put(b, Boolean.TRUE));
         }
         Map<String, Parameter> trained = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> entry : model.parameters().entrySet()) {
-            if (wanted.containsKey(entry.getValue())) {
+            if (targetSet.containsKey(entry.getValue())) {
                 trained.put(entry.getKey(), entry.getValue());
             }
         }
-        if (trained.size() != wanted.size()) {
-            throw new IllegalStateException("found " + trained.size() + " of the " + wanted.size()
+        if (trained.size() != targetSet.size()) {
+            throw new IllegalStateException("found " + trained.size() + " of the " + targetSet.size()
                     + " target parameters among the model's parameters");
         }
         return trained;
