@@ -128,8 +128,9 @@ public final class UnlearningLoop {
                                 NDArray loss = objective.loss(context, batch);
                                 if (settings.retainWeight() > 0) {
                                     Batch retainBatch = context.nextRetainBatch();
-                                    loss = loss.add(adapter.taskLoss(model, retainBatch, settings.trainingMode(), random)
-                                            .mul((float) settings.retainWeight()));
+                                    NDArray retainLoss = adapter.taskLoss(model, retainBatch, settings.trainingMode(),
+                                            random);
+                                    loss = loss.add(retainLoss.mul(Scalars.like(retainLoss, settings.retainWeight())));
                                 }
                                 return loss;
                             });

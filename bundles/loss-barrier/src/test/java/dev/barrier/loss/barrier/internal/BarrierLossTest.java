@@ -19,6 +19,7 @@ import dev.barrier.api.model.NetworkModel;
 import dev.barrier.api.projection.Projection;
 import dev.barrier.api.region.IntervalRegion;
 import dev.barrier.api.region.RegionMode;
+import dev.barrier.testing.FreedMemory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -425,7 +426,7 @@ class BarrierLossTest {
             for (int round = 0; round < 5; round++) {
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray value = loss.compute(model);
-                    disturbFreedMemory();
+                    FreedMemory.overwrite();
                     collector.backward(value);
                 }
                 Map<String, float[]> disturbed = gradients(targets);
@@ -435,23 +436,6 @@ class BarrierLossTest {
                 }
             }
         }
-    }
-
-    /** Runs the collector, then allocates native buffers filled with NaN so that freed memory is overwritten. */
-    private static void disturbFreedMemory() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        List<java.nio.ByteBuffer> buffers = new java.util.ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(4 + (i % 64) * 4)
-                    .order(java.nio.ByteOrder.nativeOrder());
-            while (buffer.remaining() >= 4) {
-                buffer.putFloat(Float.NaN);
-            }
-            buffers.add(buffer);
-        }
-        assertEquals(2000, buffers.size());
     }
 
     /** Returns a copy of each parameter's gradient, then clears it so the next backward starts from zero. */

@@ -89,7 +89,8 @@ final class LatentDenoiserBlock extends DenoiserBlock {
         return new NDList(target("output", ps, out, training, tap));
     }
 
+    /** SiLU(x) = x · sigmoid(x); DJL's swish would multiply by a temporary scalar that backward reads. */
     private static NDArray silu(NDArray x) {
-        return Activation.swish(x, 1f);
+        return x.mul(Activation.sigmoid(x));
     }
 }

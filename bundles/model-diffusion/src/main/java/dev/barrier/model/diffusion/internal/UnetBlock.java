@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
 import dev.barrier.api.model.LayerTap;
+import dev.barrier.nn.Scalars;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -212,13 +213,15 @@ final class UnetBlock extends DenoiserBlock {
         NDArray q = target(prefix + ".q", ps, normalised, training, tap).reshape(batch, channels, positions);
         NDArray k = target(prefix + ".k", ps, normalised, training, tap).reshape(batch, channels, positions);
         NDArray v = target(prefix + ".v", ps, normalised, training, tap).reshape(batch, channels, positions);
-        NDArray scores = q.transpose(0, 2, 1).batchMatMul(k).div((float) Math.sqrt(channels));
+        NDArray scores = q.transpose(0, 2, 1).batchMatMul(k);
+        scores = scores.div(Scalars.like(scores, Math.sqrt(channels)));
         NDArray weights = scores.softmax(2);
         NDArray attended = v.batchMatMul(weights.transpose(0, 2, 1)).reshape(shape);
         return x.add(target(prefix + ".output", ps, attended, training, tap));
     }
 
+    /** SiLU(x) = x · sigmoid(x); DJL's swish would multiply by a temporary scalar that backward reads. */
     private static NDArray silu(NDArray x) {
-        return Activation.swish(x, 1f);
+        return x.mul(Activation.sigmoid(x));
     }
 }
