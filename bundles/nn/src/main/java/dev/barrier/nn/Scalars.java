@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDScope;
  *
  * <p>DJL's overloads that take a {@link Number}, such as {@code mul(Number)} or {@code div(Number)}, wrap the
  * number in a temporary array that shares memory with a Java buffer and close that array as soon as the
- * operation returns. When autograd saves the operand for the backward pass (a product saves each factor, a
- * quotient its divisor), the garbage collector may free the buffer first, and the backward pass then reads
- * freed memory: the gradients turn silently wrong or non-finite. Forward passes and losses that are
+ * operation returns. Autograd saves some operands for the backward pass: a product saves each factor, a
+ * quotient its divisor. If the garbage collector frees the buffer first, the backward pass reads freed memory
+ * and the gradients turn silently wrong or non-finite. Forward passes and losses that are
  * differentiated therefore take scalars from here, never as a {@code Number}.
  */
 public final class Scalars {

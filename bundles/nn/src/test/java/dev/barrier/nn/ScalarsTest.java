@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ScalarsTest {
 
     @Test
-    void scalarTakesTypeAndValue() {
+    void scalarTakesTypeOfLike() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray like = manager.create(new float[] {1f, 2f});
             NDArray scalar = Scalars.like(like, 0.25);
@@ -29,7 +29,7 @@ class ScalarsTest {
     }
 
     @Test
-    void scalarOutlivesTheScopeItWasCreatedIn() {
+    void scalarOutlivesItsScope() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray like = manager.create(new float[] {1f});
             NDArray scalar;
@@ -42,7 +42,7 @@ class ScalarsTest {
 
     /** The backward pass of a product reads the scalar factor long after the forward pass created it. */
     @Test
-    void productGradientSurvivesGarbageCollectionBeforeBackward() {
+    void productGradientSurvivesCollection() {
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int round = 0; round < 5; round++) {
                 try (NDManager step = manager.newSubManager()) {

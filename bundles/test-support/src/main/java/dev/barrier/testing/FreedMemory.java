@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Makes reads of freed native memory visible. Arrays that DJL creates from Java values can share memory with a
- * Java buffer that only the Java array object keeps alive; an autograd graph that outlives that object reads
- * whatever the memory holds after the buffer is collected. Calling {@link #overwrite()} between a forward pass
+ * Java buffer that only the Java array object keeps alive. An autograd graph that outlives that object reads
+ * whatever the memory contains after the buffer is collected. Calling {@link #overwrite()} between a forward pass
  * and its backward pass collects such buffers and fills freshly allocated native memory with NaN, so that a
  * gradient computed from freed memory differs from an undisturbed one.
  */

@@ -411,7 +411,7 @@ class BarrierLossTest {
      */
     @ParameterizedTest
     @EnumSource(RegionMode.class)
-    void gradientSurvivesGarbageCollectionBeforeBackward(RegionMode mode) {
+    void gradientSurvivesCollection(RegionMode mode) {
         try (NDManager manager = NDManager.newBaseManager();
                 SmallConvModel model = new SmallConvModel(manager.newSubManager(), 2, 11);
                 BarrierLoss loss = Fixtures.loss(Map.of("lambda", 1.5))) {

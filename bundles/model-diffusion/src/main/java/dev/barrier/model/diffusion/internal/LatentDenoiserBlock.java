@@ -89,7 +89,7 @@ final class LatentDenoiserBlock extends DenoiserBlock {
         return new NDList(target("output", ps, out, training, tap));
     }
 
-    /** SiLU(x) = x · sigmoid(x); DJL's swish would multiply by a temporary scalar that backward reads. */
+    /** Returns SiLU(x) = x · sigmoid(x). DJL's swish multiplies by a temporary scalar that backward would read. */
     private static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
     }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backward pass of the noise-prediction loss must read only memory that the autograd graph owns: with the
- * garbage collector run and freed native memory overwritten between forward and backward, every parameter's
- * gradient stays bitwise equal to an undisturbed one.
+ * Gradient tests of the noise-prediction loss. The garbage collector runs and freed native memory is
+ * overwritten between forward and backward, and every parameter's gradient must stay bitwise equal to an
+ * undisturbed one.
  */
 class GradientStabilityTest {
 
@@ -36,7 +36,7 @@ class GradientStabilityTest {
     Path folder;
 
     @Test
-    void latentGradientSurvivesGarbageCollectionBeforeBackward() {
+    void latentGradientSurvivesCollection() {
         ImageDataset data = SyntheticImages.random(16, 3, 1, 8, 8, 5);
         DiffusionAdapter adapter = TinyModels.latentAdapter(6);
         try (DiffusionNetwork<?> model = TinyModels.fittedLatent(adapter, data, 3, new TestRunContext(folder, 1))) {
@@ -45,7 +45,7 @@ class GradientStabilityTest {
     }
 
     @Test
-    void unetGradientSurvivesGarbageCollectionBeforeBackward() {
+    void unetGradientSurvivesCollection() {
         ImageDataset data = SyntheticImages.random(8, 3, 1, 8, 8, 6);
         DiffusionAdapter adapter = TinyModels.unetAdapter();
         try (DiffusionNetwork<?> model = adapter.create(new InputSpec(1, 8, 8, 3), 3)) {
@@ -69,7 +69,7 @@ class GradientStabilityTest {
         }
     }
 
-    /** Backpropagates the training loss of one batch with fixed timesteps and noise; returns the gradients. */
+    /** Backpropagates the training loss of one batch with fixed timesteps and noise, and returns the gradients. */
     private static Map<String, float[]> gradients(DiffusionAdapter adapter, DiffusionNetwork<?> model,
             ImageDataset data, Map<String, Parameter> parameters, boolean disturb) {
         try (NDManager manager = model.manager().newSubManager()) {

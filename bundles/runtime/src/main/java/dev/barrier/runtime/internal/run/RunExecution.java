@@ -94,10 +94,9 @@ final class RunExecution {
             originalResult = evaluate(evaluationContext, new EvaluatedModel("original", "Original", original.model(), null),
                     "", MethodStatus.COMPLETED, "", original.seconds(), Map.of("trainingSource", original.source()),
                     List.of());
-            int index = 0;
             for (MethodEntry entry : pipeline.methods()) {
                 context.checkCancelled();
-                methodResults.add(runMethod(entry, index++, adapter, original.model(), split, evaluationContext));
+                methodResults.add(runMethod(entry, adapter, original.model(), split, evaluationContext));
             }
         }
         List<ModelResult> rows = new ArrayList<>();
@@ -139,12 +138,13 @@ final class RunExecution {
                 results.methods(), artifacts);
     }
 
-    private ModelResult runMethod(MethodEntry entry, int index, ModelAdapter adapter, NetworkModel original,
+    private ModelResult runMethod(MethodEntry entry, ModelAdapter adapter, NetworkModel original,
             ForgetSplit split, Contexts.Evaluation evaluationContext) {
         RunLogImpl log = context.runLog();
         String label = entry.method().label();
         log.info("Method {} ({}): starting", entry.id(), label);
-        long seed = pipeline.seed() * 1_000_003L + 7919L * (index + 1);
+        // Derived from the id, not the position, so that a method's result does not depend on the others listed.
+        long seed = pipeline.seed() * 1_000_003L + 7919L * entry.id().hashCode();
         long start = System.nanoTime();
         MethodOutcome outcome;
         try {
