@@ -118,12 +118,12 @@ public class PipelineRunIT {
         ModelResult barrier = row(results, "barrier");
         assertEquals(barrier.detail(), MethodStatus.COMPLETED, barrier.status());
         assertEquals(row(results, "retrain").detail(), MethodStatus.COMPLETED, row(results, "retrain").status());
-        double originalTestAccuracy = metric(original, "TA");
+        double originalTestAccuracy = Pipelines.metric(original, "TA");
         assertTrue("original model's TA " + originalTestAccuracy + "% is not above chance ("
                 + CHANCE_ACCURACY + "%) by " + ACCURACY_MARGIN + " points",
                 originalTestAccuracy > CHANCE_ACCURACY + ACCURACY_MARGIN);
-        double originalUnlearning = metric(original, "UA");
-        double barrierUnlearning = metric(barrier, "UA");
+        double originalUnlearning = Pipelines.metric(original, "UA");
+        double barrierUnlearning = Pipelines.metric(barrier, "UA");
         assertTrue("BARRIER's UA " + barrierUnlearning + "% is not above the original model's " + originalUnlearning
                 + "%", barrierUnlearning > originalUnlearning);
     }
@@ -132,13 +132,5 @@ public class PipelineRunIT {
         return results.methods().stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no results row '" + id + "'; rows: "
                         + results.methods().stream().map(ModelResult::id).toList()));
-    }
-
-    private static double metric(ModelResult row, String key) {
-        Double value = row.metrics().get(key);
-        if (value == null) {
-            throw new AssertionError("row '" + row.id() + "' has no metric " + key + "; metrics: " + row.metrics());
-        }
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.barrier.itests.platform;
 
+import dev.barrier.api.report.ModelResult;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,5 +56,18 @@ final class Pipelines {
         try (Stream<Path> entries = Files.list(runStore)) {
             return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * Returns one metric of a results row.
+     *
+     * @throws AssertionError if the row has no such metric; the message lists the metrics it has
+     */
+    static double metric(ModelResult row, String key) {
+        Double value = row.metrics().get(key);
+        if (value == null) {
+            throw new AssertionError("row '" + row.id() + "' has no metric " + key + "; metrics: " + row.metrics());
+        }
+        return value;
     }
 }
