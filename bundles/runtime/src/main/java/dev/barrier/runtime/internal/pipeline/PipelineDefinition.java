@@ -33,6 +33,19 @@ public record PipelineDefinition(String name, String description, Path source, C
         List<MethodEntry> methods, List<Evaluator> evaluators, List<Reporter> reporters) {
 
     /**
+     * Returns the label under which a method's results are shown. When another method of this pipeline has
+     * the same label (two variants of one method that differ in a setting), the id follows in brackets.
+     *
+     * @param entry one of this pipeline's methods
+     * @return the label to show
+     */
+    public String displayLabel(MethodEntry entry) {
+        String label = entry.method().label();
+        boolean shared = methods.stream().anyMatch(other -> other != entry && other.method().label().equals(label));
+        return shared ? label + " [" + entry.id() + "]" : label;
+    }
+
+    /**
      * One method of the pipeline.
      *
      * @param id      the id used in results (unique in the pipeline)

@@ -141,7 +141,7 @@ final class RunExecution {
     private ModelResult runMethod(MethodEntry entry, ModelAdapter adapter, NetworkModel original,
             ForgetSplit split, Contexts.Evaluation evaluationContext) {
         RunLogImpl log = context.runLog();
-        String label = entry.method().label();
+        String label = pipeline.displayLabel(entry);
         log.info("Method {} ({}): starting", entry.id(), label);
         // Derived from the id, not the position, so that a method's result does not depend on the others listed.
         long seed = pipeline.seed() * 1_000_003L + 7919L * entry.id().hashCode();

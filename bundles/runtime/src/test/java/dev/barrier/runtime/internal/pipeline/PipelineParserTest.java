@@ -91,6 +91,19 @@ class PipelineParserTest {
     }
 
     @Test
+    void sharedLabelsGetTheirIds() {
+        PipelineDefinition pipeline = parse(VALID.replace("    lambda: 10\n", """
+                    lambda: 10
+                  - method: protect
+                    id: strong
+                    targets: [head]
+                    lambda: 100
+                """));
+        List<String> labels = pipeline.methods().stream().map(pipeline::displayLabel).toList();
+        assertEquals(List.of("Retrain", "Protect [protect]", "Protect [strong]"), labels);
+    }
+
+    @Test
     void pipelineNeedsMethodsAndAName() {
         List<ConfigProblem> problems = problems("""
                 dataset: generated
