@@ -14,6 +14,8 @@ import dev.barrier.api.model.LayerInfo;
 import dev.barrier.api.model.NetworkModel;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A {@link NetworkModel} over a {@link TappableBlock}: owns a manager and the block's parameters, describes
@@ -182,6 +186,53 @@ public abstract class AbstractNetworkModel<B extends TappableBlock> implements N
      */
     public void load(Path file) throws IOException {
         ModelFiles.load(file, header(), block, manager);
+    }
+
+    /**
+     * Creates a model on a new base manager, and closes that manager again if the constructor fails.
+     *
+     * @param constructor builds the model on the manager it is given, which the model then owns
+     * @param <M>         the model type
+     * @return the new model
+     * @throws RuntimeException whatever the constructor throws, after the manager is closed
+     */
+    public static <M extends NetworkModel> M create(Function<NDManager, M> constructor) {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return constructor.apply(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a model and loads the parameters saved in {@code file} into it, closing the model again if
+     * loading fails.
+     *
+     * @param file         a file written by {@link #save}
+     * @param architecture the architecture name, for the message when the file is missing
+     * @param newModel     creates a model of the architecture and settings the file is expected to contain
+     * @param <M>          the model type
+     * @return the loaded model, which the caller closes
+     * @throws NoSuchFileException      if {@code file} is not a regular file; nothing is created then
+     * @throws IOException              if the file cannot be read or is not a model file
+     * @throws IllegalArgumentException if the file contains another architecture, other settings or another
+     *                                  input shape
+     */
+    public static <M extends AbstractNetworkModel<?>> M loadNew(Path file, String architecture, Supplier<M> newModel)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, architecture + " model file not found");
+        }
+        M model = newModel.get();
+        try {
+            model.load(file);
+            return model;
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     /** Creates a model of the same architecture and settings, with fresh parameters, in a new manager. */

@@ -5,7 +5,7 @@
  * gradients over the trained parameters only and detects non-finite losses and weights.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.barrier.nn;
 
 import org.osgi.annotation.bundle.Export;

@@ -123,6 +123,50 @@ class NnLibraryTest {
     }
 
     @Test
+    void createClosesManagerOnFailure() {
+        List<NDManager> managers = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> AbstractNetworkModel.create(manager -> {
+            managers.add(manager);
+            throw new IllegalStateException("constructor failed");
+        }));
+        assertEquals(1, managers.size());
+        assertFalse(managers.get(0).isOpen());
+
+        try (TinyMlp model = AbstractNetworkModel.create(manager -> new TinyMlp(manager, SPEC, 8, 1))) {
+            assertTrue(model.manager().isOpen());
+        }
+    }
+
+    @Test
+    void loadNewClosesModelOnFailure(@TempDir Path folder) throws Exception {
+        List<TinyMlp> created = new ArrayList<>();
+        Path missing = folder.resolve("missing.model");
+        java.nio.file.NoSuchFileException notFound = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> AbstractNetworkModel.loadNew(missing, "tiny-mlp", () -> newTiny(created, 8)));
+        assertTrue(notFound.getMessage().contains(missing.toString()), notFound.getMessage());
+        assertTrue(notFound.getMessage().contains("tiny-mlp model file not found"), notFound.getMessage());
+        assertTrue(created.isEmpty(), "no model is created for a missing file");
+
+        Path file = folder.resolve("tiny.model");
+        try (TinyMlp saved = newTiny(created, 8)) {
+            saved.save(file);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> AbstractNetworkModel.loadNew(file, "tiny-mlp", () -> newTiny(created, 16)));
+        assertFalse(created.get(1).manager().isOpen(), "the model of other settings is closed");
+
+        try (TinyMlp loaded = AbstractNetworkModel.loadNew(file, "tiny-mlp", () -> newTiny(created, 8))) {
+            assertTrue(loaded.manager().isOpen());
+        }
+    }
+
+    private static TinyMlp newTiny(List<TinyMlp> created, int hidden) {
+        TinyMlp model = new TinyMlp(NDManager.newBaseManager(), SPEC, hidden, created.size());
+        created.add(model);
+        return model;
+    }
+
+    @Test
     void stepTrainsOnlySelectedParametersAndLowersLoss() {
         ImageDataset data = dataset(60);
         TrainingSettings settings = new TrainingSettings(1, 0, 20, TrainingSettings.Optimizer.ADAM, 0.05, 0, 0, 0, 1);

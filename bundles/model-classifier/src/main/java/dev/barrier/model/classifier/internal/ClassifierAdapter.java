@@ -18,10 +18,10 @@ import dev.barrier.api.model.TrainingSettings;
 import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.api.runtime.ProgressTask;
 import dev.barrier.api.runtime.RunContext;
+import dev.barrier.nn.AbstractNetworkModel;
 import dev.barrier.nn.ImageBatches;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -96,15 +96,10 @@ final class ClassifierAdapter implements ModelAdapter {
      */
     @Override
     public ClassifierNetwork create(InputSpec spec, long seed) {
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            ClassifierNetwork network = new ClassifierNetwork(architecture, spec, seed, manager);
-            LOG.debug("Created {} with {} parameters for {}", architecture.name(), network.parameterCount(), spec);
-            return network;
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        ClassifierNetwork network = AbstractNetworkModel.create(
+                manager -> new ClassifierNetwork(architecture, spec, seed, manager));
+        LOG.debug("Created {} with {} parameters for {}", architecture.name(), network.parameterCount(), spec);
+        return network;
     }
 
     /**
@@ -117,17 +112,7 @@ final class ClassifierAdapter implements ModelAdapter {
      */
     @Override
     public ClassifierNetwork load(Path file, InputSpec spec) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, architecture.name() + " model file not found");
-        }
-        ClassifierNetwork network = create(spec, 0);
-        try {
-            network.load(file);
-            return network;
-        } catch (IOException | RuntimeException e) {
-            network.close();
-            throw e;
-        }
+        return AbstractNetworkModel.loadNew(file, architecture.name(), () -> create(spec, 0));
     }
 
     /**

@@ -18,11 +18,11 @@ import dev.barrier.api.model.TrainingSettings;
 import dev.barrier.api.model.TrainingSummary;
 import dev.barrier.api.runtime.ProgressTask;
 import dev.barrier.api.runtime.RunContext;
+import dev.barrier.nn.AbstractNetworkModel;
 import dev.barrier.nn.ImageBatches;
 import dev.barrier.nn.Seeds;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -118,15 +118,9 @@ final class DiffusionAdapter implements ModelAdapter {
      */
     @Override
     public DiffusionNetwork<?> create(InputSpec spec, long seed) {
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            DiffusionNetwork<?> network = architecture.newNetwork(spec, seed, manager);
-            LOG.debug("Created {} with {} parameters for {}", architecture.name(), network.parameterCount(), spec);
-            return network;
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        DiffusionNetwork<?> network = AbstractNetworkModel.create(manager -> architecture.newNetwork(spec, seed, manager));
+        LOG.debug("Created {} with {} parameters for {}", architecture.name(), network.parameterCount(), spec);
+        return network;
     }
 
     /**
@@ -139,17 +133,7 @@ final class DiffusionAdapter implements ModelAdapter {
      */
     @Override
     public DiffusionNetwork<?> load(Path file, InputSpec spec) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no " + architecture.name() + " model file here");
-        }
-        DiffusionNetwork<?> network = create(spec, 0);
-        try {
-            network.load(file);
-            return network;
-        } catch (IOException | RuntimeException e) {
-            network.close();
-            throw e;
-        }
+        return AbstractNetworkModel.loadNew(file, architecture.name(), () -> create(spec, 0));
     }
 
     /**
