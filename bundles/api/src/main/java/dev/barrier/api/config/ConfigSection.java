@@ -30,6 +30,7 @@ public final class ConfigSection {
     private final Set<String> readKeys = new LinkedHashSet<>();
     private final Map<String, ConfigSection> children = new LinkedHashMap<>();
     private final List<ConfigSection> listChildren = new ArrayList<>();
+    private boolean abandoned;
 
     /**
      * Creates a section over a mapping node.
@@ -292,7 +293,21 @@ public final class ConfigSection {
         resolved.put(key, value);
     }
 
-    /** Returns keys present in the file that nothing has read, in this section and the sections read below it. */
+    /**
+     * Marks this section as not read to the end, because reading it failed with a reported problem. Its
+     * keys that nothing read, and those of the sections below it, are then not reported as unknown: reading
+     * stopped before it reached them.
+     *
+     * @since 1.1
+     */
+    public void abandon() {
+        abandoned = true;
+    }
+
+    /**
+     * Returns keys present in the file that nothing has read, in this section and the sections read below it.
+     * Sections marked with {@link #abandon()} are left out.
+     */
     public List<ConfigProblem> unreadKeys() {
         List<ConfigProblem> problems = new ArrayList<>();
         collectUnread(problems);
@@ -300,6 +315,9 @@ public final class ConfigSection {
     }
 
     private void collectUnread(List<ConfigProblem> problems) {
+        if (abandoned) {
+            return;
+        }
         for (String key : node.entries().keySet()) {
             if (!readKeys.contains(key)) {
                 String known = readKeys.isEmpty() ? "" : "; keys read here: " + String.join(", ", readKeys);

@@ -7,7 +7,7 @@
  * how a run folder can hold the configuration that was actually used.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.barrier.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -64,7 +64,8 @@ public final class PipelineParser {
                 : attempt(() -> plugins.create(PluginKind.DATASET, datasetSection));
 
         ConfigSection forgetSection = attempt(() -> root.section("forget", "scenario"));
-        ForgetScenario scenario = forgetSection == null ? null : attempt(() -> ForgetScenario.fromConfig(forgetSection));
+        ForgetScenario scenario = forgetSection == null ? null
+                : attempt(forgetSection, () -> ForgetScenario.fromConfig(forgetSection));
 
         ConfigSection modelSection = attempt(() -> root.section("model", PluginKind.MODEL.selectorKey()));
         Path modelFile = modelSection == null ? null : attempt(() -> modelFile(modelSection));
@@ -175,6 +176,17 @@ public final class PipelineParser {
                 }
                 return Boolean.TRUE;
             });
+        }
+    }
+
+    /** Like {@link #attempt(Supplier)}, and marks {@code section} as abandoned when the step fails. */
+    private <T> T attempt(ConfigSection section, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigurationException e) {
+            section.abandon();
+            problems.addAll(e.problems());
+            return null;
         }
     }
 

@@ -42,6 +42,15 @@ public final class PluginDirectory implements PluginResolver {
 
     @Override
     public <T> T create(PluginKind<T> kind, ConfigSection section, String defaultName) {
+        try {
+            return createChecked(kind, section, defaultName);
+        } catch (ConfigurationException e) {
+            section.abandon();
+            throw e;
+        }
+    }
+
+    private <T> T createChecked(PluginKind<T> kind, ConfigSection section, String defaultName) {
         String key = kind.selectorKey();
         String name = defaultName == null ? section.getString(key) : section.getString(key, defaultName);
         PluginFactory<?> factory = source.apply(kind).get(name);

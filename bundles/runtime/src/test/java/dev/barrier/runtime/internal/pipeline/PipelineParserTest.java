@@ -77,6 +77,21 @@ class PipelineParserTest {
     }
 
     @Test
+    void failedSectionReportsNoUnreadKeys() {
+        List<ConfigProblem> wrongType = problems(VALID.replace("targets: [head]", "targets: {layer: head}"));
+        assertEquals(1, wrongType.size(), wrongType.toString());
+        assertEquals("methods[1].targets", wrongType.get(0).path());
+
+        List<ConfigProblem> unknownPlugin = problems(VALID.replace("- method: protect", "- method: protekt"));
+        assertEquals(1, unknownPlugin.size(), unknownPlugin.toString());
+        assertEquals("methods[1].method", unknownPlugin.get(0).path());
+
+        List<ConfigProblem> unknownScenario = problems(VALID.replace("scenario: class", "scenario: klass"));
+        assertEquals(1, unknownScenario.size(), unknownScenario.toString());
+        assertEquals("forget.scenario", unknownScenario.get(0).path());
+    }
+
+    @Test
     void targetLayerThatDoesNotExistListsTheLayers() {
         List<ConfigProblem> problems = problems(VALID.replace("targets: [head]", "targets: [fc9]"));
         assertEquals(1, problems.size());
