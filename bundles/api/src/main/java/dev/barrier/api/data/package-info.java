@@ -6,7 +6,7 @@
  * files; models convert batches to floating point themselves.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.barrier.api.data;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,12 @@ final class IdxDatasetProvider implements DatasetProvider {
 
     IdxDatasetProvider(IdxSettings settings) {
         this.settings = settings;
+    }
+
+    /** Returns the number of class names that the preset or the configuration gives; empty without names. */
+    @Override
+    public OptionalInt classCount() {
+        return settings.classNames() == null ? OptionalInt.empty() : OptionalInt.of(settings.classNames().size());
     }
 
     /**

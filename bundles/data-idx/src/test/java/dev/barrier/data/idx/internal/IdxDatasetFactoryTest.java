@@ -12,6 +12,7 @@ import dev.barrier.testing.ComponentDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,14 @@ class IdxDatasetFactoryTest {
         expected.put("limitTrain", 0);
         expected.put("limitTest", 0);
         assertEquals(expected, config.resolved());
+    }
+
+    @Test
+    void classCountKnownOnlyFromNames() {
+        assertEquals(OptionalInt.of(10), create(Map.of()).classCount());
+        assertEquals(OptionalInt.of(2), create(Map.of("preset", "none", "path", "/data/two",
+                "classNames", List.of("cat", "dog"))).classCount());
+        assertEquals(OptionalInt.empty(), create(Map.of("preset", "none", "path", "/data/any")).classCount());
     }
 
     @Test

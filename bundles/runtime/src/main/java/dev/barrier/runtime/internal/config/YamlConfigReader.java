@@ -84,8 +84,15 @@ public final class YamlConfigReader {
             root = yaml.compose(reader);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ConfigurationException(new ConfigProblem(location(source, mark), "",
-                    "invalid YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage())));
+            String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
+            // An unclosed bracket or quote is only noticed where the parser gives up. The context mark is where
+            // the construct began, which is usually where the mistake is.
+            Mark context = e.getContextMark();
+            if (context != null && e.getContext() != null && mark != null && context.getLine() != mark.getLine()) {
+                problem += " (" + oneLine(e.getContext()) + " at line " + (context.getLine() + 1) + ", column "
+                        + (context.getColumn() + 1) + ")";
+            }
+            throw new ConfigurationException(new ConfigProblem(location(source, mark), "", "invalid YAML: " + problem));
         } catch (RuntimeException e) {
             throw new ConfigurationException(new ConfigProblem(ConfigLocation.of(source), "",
                     "invalid YAML: " + oneLine(e.getMessage())));

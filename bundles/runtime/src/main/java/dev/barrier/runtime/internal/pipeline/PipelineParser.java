@@ -67,6 +67,13 @@ public final class PipelineParser {
         ForgetScenario scenario = forgetSection == null ? null
                 : attempt(forgetSection, () -> ForgetScenario.fromConfig(forgetSection));
 
+        if (dataset != null && scenario != null && dataset.classCount().isPresent()) {
+            attempt(forgetSection, () -> {
+                scenario.checkClassCount(dataset.classCount().getAsInt());
+                return Boolean.TRUE;
+            });
+        }
+
         ConfigSection modelSection = attempt(() -> root.section("model", PluginKind.MODEL.selectorKey()));
         Path modelFile = modelSection == null ? null : attempt(() -> modelFile(modelSection));
         Boolean useCache = modelSection == null ? Boolean.TRUE : attempt(() -> modelSection.getBoolean("cache", true));

@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
 final class ClassScenario implements ForgetScenario {
 
     private final int[] classes;
+    private final ConfigSection section;
 
-    ClassScenario(int[] classes) {
+    private ClassScenario(int[] classes, ConfigSection section) {
         this.classes = classes.clone();
+        this.section = section;
     }
 
     static ClassScenario fromConfig(ConfigSection section) {
@@ -35,7 +37,20 @@ final class ClassScenario implements ForgetScenario {
                 throw section.error("classes", "class indices start at 0, got " + c);
             }
         }
-        return new ClassScenario(classes.stream().mapToInt(Integer::intValue).sorted().toArray());
+        return new ClassScenario(classes.stream().mapToInt(Integer::intValue).sorted().toArray(), section);
+    }
+
+    @Override
+    public void checkClassCount(int classCount) {
+        for (int c : classes) {
+            if (c >= classCount) {
+                throw section.error("classes", "class " + c + " does not exist; the dataset has " + classCount
+                        + " classes, 0 to " + (classCount - 1));
+            }
+        }
+        if (classes.length == classCount) {
+            throw section.error("classes", "forgetting all " + classCount + " classes leaves nothing to retain");
+        }
     }
 
     @Override

@@ -24,6 +24,15 @@ public interface ForgetScenario {
     /** Returns a short description, such as {@code class 0} or {@code random 10%}. */
     String describe();
 
+    /**
+     * Checks the scenario against the number of classes the dataset is known to have, before any data is
+     * read. The default accepts any count.
+     *
+     * @throws dev.barrier.api.config.ConfigurationException naming the key whose value does not fit
+     */
+    default void checkClassCount(int classCount) {
+    }
+
     /** The scenario kinds a pipeline file can name under {@code forget.scenario}. */
     enum Kind {
         /** Whole classes: {@code classes: [0]}. */

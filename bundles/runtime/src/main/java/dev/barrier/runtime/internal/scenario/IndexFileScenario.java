@@ -6,7 +6,6 @@ import dev.barrier.api.data.ForgetSplit;
 import dev.barrier.api.data.Subset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,17 @@ import java.util.List;
 final class IndexFileScenario implements ForgetScenario {
 
     private final Path file;
+    private final int[] indices;
 
-    IndexFileScenario(Path file) {
+    private IndexFileScenario(Path file, int[] indices) {
         this.file = file;
+        this.indices = indices;
     }
 
+    /**
+     * Reads the section and the index file it names, so that a malformed file is reported before any data is
+     * read. Whether the indices exist in the training set is checked when the data is split.
+     */
     static IndexFileScenario fromConfig(ConfigSection section) {
         String text = section.getString("file", null);
         if (text == null) {
@@ -37,16 +42,50 @@ final class IndexFileScenario implements ForgetScenario {
             Path base = Path.of(section.location().source()).toAbsolutePath().getParent();
             path = base == null ? path.toAbsolutePath() : base.resolve(path);
         }
+        path = path.normalize();
         if (!Files.isRegularFile(path)) {
             throw section.error("file", "index file not found: " + path);
         }
-        return new IndexFileScenario(path.normalize());
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw section.error("file", "cannot read index file " + path + ": " + e.getMessage());
+        }
+        int[] indices = new int[lines.size()];
+        int count = 0;
+        for (int lineNumber = 1; lineNumber <= lines.size(); lineNumber++) {
+            String line = lines.get(lineNumber - 1).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int index = -1;
+            try {
+                index = Integer.parseInt(line);
+            } catch (NumberFormatException e) {
+                // Reported below, with negative numbers.
+            }
+            if (index < 0) {
+                throw section.error("file", path + ":" + lineNumber + ": expected one sample index per line (a whole"
+                        + " number from 0), got '" + line + "'");
+            }
+            indices[count++] = index;
+        }
+        int[] distinct = Arrays.stream(indices, 0, count).sorted().distinct().toArray();
+        if (distinct.length == 0) {
+            throw section.error("file", path + " lists no sample indices; expected one per line");
+        }
+        return new IndexFileScenario(path, distinct);
     }
 
     @Override
     public ForgetSplit split(DatasetSplits data, long seed) {
         int n = data.train().size();
-        int[] indices = read(n);
+        int largest = indices[indices.length - 1];
+        if (largest >= n) {
+            throw new IllegalArgumentException(file + ": index " + largest + " is outside the training set, which has"
+                    + " indices 0 to " + (n - 1));
+        }
         boolean[] inForget = new boolean[n];
         for (int i : indices) {
             inForget[i] = true;
@@ -56,42 +95,8 @@ final class IndexFileScenario implements ForgetScenario {
             throw new IllegalArgumentException(file + " lists every training sample; nothing would be retained");
         }
         return new ForgetSplit(indices.length + " listed samples (" + file.getFileName() + ")",
-                new Subset("forget", data.train(), indices), new Subset("retain", data.train(), retain),
+                new Subset("forget", data.train(), indices.clone()), new Subset("retain", data.train(), retain),
                 Subset.all("test", data.test()), new Subset("test-forget", data.test(), new int[0]), new int[0]);
-    }
-
-    private int[] read(int trainSize) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read index file " + file, e);
-        }
-        int[] indices = new int[lines.size()];
-        int count = 0;
-        for (int lineNumber = 1; lineNumber <= lines.size(); lineNumber++) {
-            String line = lines.get(lineNumber - 1).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int index;
-            try {
-                index = Integer.parseInt(line);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ":" + lineNumber + ": expected a sample index, got '" + line
-                        + "'");
-            }
-            if (index < 0 || index >= trainSize) {
-                throw new IllegalArgumentException(file + ":" + lineNumber + ": index " + index
-                        + " is outside the training set, which has indices 0 to " + (trainSize - 1));
-            }
-            indices[count++] = index;
-        }
-        int[] result = Arrays.stream(indices, 0, count).sorted().distinct().toArray();
-        if (result.length == 0) {
-            throw new IllegalArgumentException(file + " lists no sample indices");
-        }
-        return result;
     }
 
     @Override

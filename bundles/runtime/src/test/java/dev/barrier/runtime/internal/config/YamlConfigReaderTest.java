@@ -1,6 +1,7 @@
 package dev.barrier.runtime.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,9 @@ class YamlConfigReaderTest {
                 () -> read("name: demo\nmethods: [a, b\nseed: 1\n"));
         assertTrue(e.problems().get(0).location().line() >= 2, e.getMessage());
         assertTrue(e.getMessage().startsWith("test.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("at line 2, column 10)"), e.getMessage());
+        assertTrue(e.getMessage().contains(": invalid YAML:"), e.getMessage());
+        assertFalse(e.getMessage().contains(": : "), "no empty key: " + e.getMessage());
     }
 
     @Test

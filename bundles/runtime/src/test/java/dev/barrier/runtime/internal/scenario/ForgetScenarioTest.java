@@ -92,15 +92,38 @@ class ForgetScenarioTest {
     @Test
     void indexFileErrorsNameTheLine(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("delete.txt");
+        Map<String, String> section = Map.of("scenario", "indices", "file", file.toString());
         Files.writeString(file, "1\n2\nabc\n");
-        ForgetScenario bad = scenario(Map.of("scenario", "indices", "file", file.toString()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad.split(data(), 0));
-        assertTrue(e.getMessage().endsWith("delete.txt:3: expected a sample index, got 'abc'"), e.getMessage());
+        ConfigurationException syntax = assertThrows(ConfigurationException.class, () -> scenario(section));
+        assertTrue(syntax.getMessage().contains("delete.txt:3: expected one sample index per line"), syntax.getMessage());
+        assertTrue(syntax.getMessage().contains("got 'abc'"), syntax.getMessage());
+
+        Files.writeString(file, "4\n-2\n");
+        ConfigurationException negative = assertThrows(ConfigurationException.class, () -> scenario(section));
+        assertTrue(negative.getMessage().contains("delete.txt:2:"), negative.getMessage());
+
+        Files.writeString(file, "# nothing yet\n");
+        ConfigurationException empty = assertThrows(ConfigurationException.class, () -> scenario(section));
+        assertTrue(empty.getMessage().contains("lists no sample indices"), empty.getMessage());
 
         Files.writeString(file, "100\n");
-        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> bad.split(data(), 0));
+        ForgetScenario outside = scenario(section);
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> outside.split(data(), 0));
         assertTrue(range.getMessage().contains("index 100 is outside the training set, which has indices 0 to 99"),
                 range.getMessage());
+    }
+
+    @Test
+    void classCountIsCheckedBeforeTheData() {
+        ForgetScenario outside = scenario(Map.of("scenario", "class", "classes", List.of(12)));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> outside.checkClassCount(10));
+        assertTrue(e.getMessage().contains("classes: class 12 does not exist; the dataset has 10 classes, 0 to 9"),
+                e.getMessage());
+
+        ForgetScenario all = scenario(Map.of("scenario", "class", "classes", List.of(0, 1, 2)));
+        assertThrows(ConfigurationException.class, () -> all.checkClassCount(3));
+        scenario(Map.of("scenario", "class", "classes", List.of(9))).checkClassCount(10);
+        scenario(Map.of("scenario", "random", "fraction", 0.1)).checkClassCount(1);
     }
 
     @Test
