@@ -18,7 +18,7 @@ enum Command {
             "RUN is a run id, a unique prefix of one, or 'latest'."),
     SHELL("", 0, 0, "Opens the Felix Gogo shell with the platform started.",
             "The barrier: commands (run, validate, list, runs, show, cancel) are available there; 'help' lists"
-                    + " every command and 'exit' leaves.");
+                    + " every command and 'exit' or Ctrl-D leaves.");
 
     final String arguments;
     final int minArguments;

@@ -99,9 +99,17 @@ public final class Main {
                     : command.arguments) + ", got " + (arguments.isEmpty() ? "none" : String.join(" ", arguments)),
                     command);
         }
-        if ((command == Command.RUN || command == Command.VALIDATE) && !Files.isRegularFile(Path.of(arguments.get(0)))) {
-            err.println("barrier: pipeline file not found: " + Path.of(arguments.get(0)).toAbsolutePath());
-            return ExitCodes.INVALID_CONFIGURATION;
+        if (command == Command.RUN || command == Command.VALIDATE) {
+            Path config = Path.of(arguments.get(0)).toAbsolutePath();
+            if (Files.isDirectory(config)) {
+                err.println("barrier: " + config + " is a folder; expected a pipeline file (YAML), such as "
+                        + "config/fashion-mnist-classwise.yaml");
+                return ExitCodes.INVALID_CONFIGURATION;
+            }
+            if (!Files.isRegularFile(config)) {
+                err.println("barrier: pipeline file not found: " + config);
+                return ExitCodes.INVALID_CONFIGURATION;
+            }
         }
         Path home = home(global.getOptionValue("home"));
         return launch(home, command, arguments, global.hasOption("verbose"));
@@ -111,6 +119,11 @@ public final class Main {
         configureLogging(verbose);
         System.setProperty("barrier.home", home.toString());
         System.setProperty("barrier.progress", System.console() != null ? "bar" : "lines");
+        if (command == Command.SHELL) {
+            // Before the start, because the shell prints its prompt as soon as its bundle starts.
+            out.println("BARRIER shell. Try barrier:list, barrier:run FILE, barrier:runs, barrier:show latest;"
+                    + " 'help' lists every command, 'exit' or Ctrl-D leaves.");
+        }
         Platform platform;
         try {
             platform = Platform.start(home, command == Command.SHELL, verbose, err);
@@ -127,10 +140,13 @@ public final class Main {
                 if (service[0] != null) {
                     service[0].cancelAll();
                 }
-                try {
-                    finished.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                // The shell's main thread waits for the framework to stop, so only a command waits for it here.
+                if (command != Command.SHELL) {
+                    try {
+                        finished.await(15, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 platform.close();
             }
@@ -138,8 +154,6 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (command == Command.SHELL) {
-                out.println("BARRIER shell. Try barrier:list, barrier:run FILE, barrier:runs, barrier:show latest;"
-                        + " 'help' lists every command, 'exit' leaves.");
                 platform.awaitStop();
                 return ExitCodes.OK;
             }

@@ -90,6 +90,8 @@ final class Platform implements AutoCloseable {
         properties.put("felix.fileinstall.log.level", verbose ? "3" : "1");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("gosh.args", shell ? "" : "--nointeractive");
+        // The shell reads etc/gosh_profile below this folder instead of its built-in profile.
+        properties.put("gosh.home", home.toString());
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Platform.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new PlatformException("no OSGi framework on the class path"));

@@ -8,6 +8,9 @@ import dev.barrier.api.report.RunResults;
 import dev.barrier.api.runtime.RunContext;
 
 import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +98,7 @@ final class PlotsReporter implements Reporter {
                     case CERTIFICATE -> certificate(planned.method());
                     case METRICS -> metrics(results);
                 };
+                fitLegend(chart, width);
                 png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
             } catch (RuntimeException e) {
                 context.log().warn("Plot {} could not be drawn: {}", planned.fileName(), String.valueOf(e));
@@ -177,6 +181,28 @@ final class PlotsReporter implements Reporter {
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setAvailableSpaceFill(0.8);
         return chart;
+    }
+
+    /**
+     * Moves the legend to the right of the plot, one entry per line, when its entries do not fit side by side
+     * under it: XChart cuts off a horizontal legend at the image edges instead of wrapping it.
+     */
+    static void fitLegend(CategoryChart chart, int width) {
+        CategoryStyler styler = chart.getStyler();
+        Graphics2D graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            FontMetrics metrics = graphics.getFontMetrics(styler.getLegendFont());
+            // Each entry also draws a colour box and padding; 3 em is a generous estimate of both.
+            int perEntry = 3 * metrics.getHeight() + styler.getLegendPadding();
+            int total = chart.getSeriesMap().keySet().stream().mapToInt(name -> metrics.stringWidth(name) + perEntry)
+                    .sum();
+            if (total > width - 2 * styler.getChartPadding()) {
+                styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+                styler.setLegendLayout(Styler.LegendLayout.Vertical);
+            }
+        } finally {
+            graphics.dispose();
+        }
     }
 
     /** Returns the values with NaN and infinities as null, which XChart draws as a gap. */

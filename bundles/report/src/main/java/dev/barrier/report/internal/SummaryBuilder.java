@@ -193,6 +193,9 @@ final class SummaryBuilder {
             String direction = metric.higherIsBetter() == null ? ""
                     : metric.higherIsBetter() ? " Higher is better." : " Lower is better.";
             String description = metric.description() == null ? "" : metric.description().strip();
+            if (!description.isEmpty() && !description.endsWith(".")) {
+                description += ".";
+            }
             legend.add(Item.of(metric.label() + ": " + description + direction));
         }
         if (!legend.isEmpty()) {

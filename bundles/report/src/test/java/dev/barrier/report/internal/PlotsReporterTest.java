@@ -28,6 +28,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /** The {@code plots} reporter on {@link SampleResults}: which charts it draws, and that each is a readable PNG. */
 class PlotsReporterTest {
@@ -80,6 +83,27 @@ class PlotsReporterTest {
         assertTrue(log.stream().noneMatch(line -> line.startsWith("WARN")), "every chart is drawn: " + log);
         assertTrue(log.stream().anyMatch(line -> line.contains("per-class-accuracy-ga.png")
                 && line.contains("status diverged")), log.toString());
+    }
+
+    @Test
+    void wideLegendMovesBesideThePlot() {
+        List<String> names = List.of("Original", "Retrain", "FT", "GA", "RL", "BARRIER (GA)", "BARRIER (RL)",
+                "GA on target layers, unprotected", "RL on target layers, unprotected");
+        CategoryChart wide = new CategoryChartBuilder().width(900).height(500).build();
+        for (String name : names) {
+            wide.addSeries(name, List.of("UA"), List.of(50.0));
+        }
+        CategoryChart narrow = new CategoryChartBuilder().width(900).height(500).build();
+        narrow.addSeries("Original", List.of("UA"), List.of(50.0));
+        narrow.addSeries("BARRIER (RL)", List.of("UA"), List.of(60.0));
+        narrow.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        wide.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+
+        PlotsReporter.fitLegend(wide, 900);
+        PlotsReporter.fitLegend(narrow, 900);
+
+        assertEquals(Styler.LegendPosition.OutsideE, wide.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendPosition.OutsideS, narrow.getStyler().getLegendPosition());
     }
 
     @Test

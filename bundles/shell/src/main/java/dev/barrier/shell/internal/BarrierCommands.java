@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.felix.service.command.Descriptor;
@@ -84,7 +83,7 @@ public final class BarrierCommands {
 
     private String describeFinished(RunRecord record) {
         StringBuilder out = new StringBuilder();
-        out.append("Run ").append(record.id()).append(' ').append(record.status().name().toLowerCase(Locale.ROOT));
+        out.append("Run ").append(record.id()).append(' ').append(PlatformText.statusPhrase(record.status()));
         if (!record.message().isEmpty()) {
             out.append(": ").append(record.message());
         }
@@ -145,7 +144,7 @@ public final class BarrierCommands {
             return unknownRun(run);
         }
         if (record.get().status() != RunStatus.SUCCEEDED) {
-            return "Run " + record.get().id() + " is " + record.get().status().name().toLowerCase(Locale.ROOT)
+            return "Run " + record.get().id() + " " + PlatformText.statusPhrase(record.get().status())
                     + (record.get().message().isEmpty() ? "" : ": " + record.get().message())
                     + "\nIts log is " + record.get().folder().resolve("run.log");
         }
@@ -168,9 +167,40 @@ public final class BarrierCommands {
     }
 
     private String unknownRun(String run) {
-        List<RunRecord> recent = runner.runs().stream().limit(5).toList();
-        String hint = recent.isEmpty() ? "there are no runs yet"
-                : "recent runs: " + String.join(", ", recent.stream().map(RunRecord::id).toList());
-        return "No run matches '" + run + "' (an id, a unique prefix or 'latest'); " + hint;
+        return PlatformText.unresolvedRun(run, runner.runs());
+    }
+
+    /** Explains a command typed without its argument, in place of Gogo's "Cannot coerce" error. */
+    @Descriptor("Explains the argument barrier:run needs")
+    public String run() {
+        return missing("run", "FILE", "the pipeline file (YAML)");
+    }
+
+    /** Explains a command typed without its argument. */
+    @Descriptor("Explains the argument barrier:validate needs")
+    public String validate() {
+        return missing("validate", "FILE", "the pipeline file (YAML)");
+    }
+
+    /** Explains a command typed without its argument. */
+    @Descriptor("Explains the argument barrier:show needs")
+    public String show() {
+        return missing("show", "RUN", "a run id, a unique prefix of one, or 'latest'; barrier:runs lists them");
+    }
+
+    /** Explains a command typed without its argument. */
+    @Descriptor("Explains the argument barrier:cancel needs")
+    public String cancel() {
+        return missing("cancel", "RUN", "a run id, a unique prefix of one, or 'latest'; barrier:runs lists them");
+    }
+
+    /** Explains that barrier:runs takes no argument. */
+    @Descriptor("Explains that barrier:runs takes no argument")
+    public String runs(@Descriptor("an argument that barrier:runs does not take") String unexpected) {
+        return "barrier:runs takes no argument, got '" + unexpected + "'; barrier:show RUN shows one run";
+    }
+
+    private static String missing(String command, String argument, String meaning) {
+        return "barrier:" + command + " needs " + argument + ": " + meaning + ". See 'help barrier:" + command + "'.";
     }
 }

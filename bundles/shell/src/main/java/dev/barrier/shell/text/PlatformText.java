@@ -10,6 +10,7 @@ import dev.barrier.api.report.MethodStatus;
 import dev.barrier.api.report.ModelResult;
 import dev.barrier.api.report.RunResults;
 import dev.barrier.api.runtime.RunRecord;
+import dev.barrier.api.runtime.RunStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,38 @@ public final class PlatformText {
         return table.toString();
     }
 
+    /**
+     * Returns how a run's status reads after its id: "Run 20261205-0105-demo succeeded", "... was cancelled".
+     */
+    public static String statusPhrase(RunStatus status) {
+        return switch (status) {
+            case RUNNING -> "is running";
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case CANCELLED -> "was cancelled";
+            case INTERRUPTED -> "was interrupted";
+        };
+    }
+
+    /**
+     * Explains why a run reference matched no single run: a prefix shared by several runs lists them, any
+     * other reference lists the most recent runs.
+     *
+     * @param reference what the user typed: an id, a prefix or {@code latest}
+     * @param runs      every run, newest first
+     */
+    public static String unresolvedRun(String reference, List<RunRecord> runs) {
+        List<String> matching = runs.stream().map(RunRecord::id).filter(id -> id.startsWith(reference)).toList();
+        if (matching.size() > 1) {
+            String listed = String.join(", ", matching.subList(0, Math.min(matching.size(), 5)));
+            return "'" + reference + "' matches " + matching.size() + " runs (" + listed
+                    + (matching.size() > 5 ? ", ..." : "") + "); type more of the id";
+        }
+        String hint = runs.isEmpty() ? "there are no runs yet"
+                : "recent runs: " + String.join(", ", runs.stream().limit(5).map(RunRecord::id).toList());
+        return "No run matches '" + reference + "' (an id, a unique prefix or 'latest'); " + hint;
+    }
+
     /** Renders one finished run: the method × metric table, certificates and notes. */
     public static String results(RunResults results) {
         StringBuilder out = new StringBuilder();
@@ -86,6 +119,8 @@ public final class PlatformText {
                 }
             }
             out.append(certificates);
+            out.append("The bound covers the protected region only. Retain rows inside the forget box are not"
+                    + " protected, so DRIFT MAX may exceed it.\n");
         }
         for (ModelResult row : results.rows()) {
             if (row.status() != MethodStatus.COMPLETED) {
@@ -144,7 +179,7 @@ public final class PlatformText {
 
     /** Formats a duration as {@code m:ss} or {@code h:mm:ss}. */
     public static String duration(Duration duration) {
-        long s = Math.max(0, duration.toSeconds());
+        long s = Math.max(0, Math.round(duration.toMillis() / 1000.0));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }

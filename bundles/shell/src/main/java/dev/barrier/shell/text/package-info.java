@@ -3,7 +3,7 @@
  * {@code bin/barrier} command line so that both print the same tables.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.barrier.shell.text;
 
 import org.osgi.annotation.bundle.Export;

@@ -101,6 +101,19 @@ public class ShellCommandsIT {
     }
 
     @Test
+    public void missingArgumentIsExplained() throws Exception {
+        String show;
+        String runs;
+        try (GogoSession session = new GogoSession(processor)) {
+            show = session.execute("barrier:show");
+            runs = session.execute("barrier:runs latest");
+        }
+
+        assertTrue(show, show.startsWith("barrier:show needs RUN"));
+        assertTrue(runs, runs.startsWith("barrier:runs takes no argument, got 'latest'"));
+    }
+
+    @Test
     public void validateMissingFileExplains() throws Exception {
         Path missing = Platform.home(context).resolve("no-such-pipeline.yaml");
 

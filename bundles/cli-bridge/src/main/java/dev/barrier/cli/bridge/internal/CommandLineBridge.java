@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -52,7 +51,7 @@ public final class CommandLineBridge implements CommandLineService {
             return ExitCodes.PLATFORM;
         }
         if (record.status() != RunStatus.SUCCEEDED) {
-            err.println("barrier: run " + record.id() + " " + record.status().name().toLowerCase(Locale.ROOT)
+            err.println("barrier: run " + record.id() + " " + PlatformText.statusPhrase(record.status())
                     + (record.message().isEmpty() ? "" : ": " + record.message()));
             err.println("barrier: see " + record.folder().resolve("run.log"));
             return record.status() == RunStatus.CANCELLED ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
@@ -110,12 +109,11 @@ public final class CommandLineBridge implements CommandLineService {
     public int show(String run, PrintStream out, PrintStream err) {
         Optional<RunRecord> record = runner.find(run);
         if (record.isEmpty()) {
-            err.println("barrier: no run matches '" + run + "' (an id, a unique prefix or 'latest'); see 'barrier runs'");
+            err.println("barrier: " + PlatformText.unresolvedRun(run, runner.runs()));
             return ExitCodes.FAILED;
         }
         if (record.get().status() != RunStatus.SUCCEEDED) {
-            err.println("barrier: run " + record.get().id() + " is "
-                    + record.get().status().name().toLowerCase(Locale.ROOT)
+            err.println("barrier: run " + record.get().id() + " " + PlatformText.statusPhrase(record.get().status())
                     + (record.get().message().isEmpty() ? "" : ": " + record.get().message()));
             return ExitCodes.FAILED;
         }
