@@ -320,8 +320,15 @@ public final class ConfigSection {
         }
         for (String key : node.entries().keySet()) {
             if (!readKeys.contains(key)) {
-                String known = readKeys.isEmpty() ? "" : "; keys read here: " + String.join(", ", readKeys);
-                problems.add(new ConfigProblem(locationOf(key), pathOf(key), "unknown key '" + key + "'" + known));
+                String suggestion = closestReadKey(key);
+                String message = "unknown key '" + key + "'";
+                if (suggestion != null) {
+                    message += "; did you mean '" + suggestion + "'?";
+                }
+                if (!readKeys.isEmpty()) {
+                    message += (suggestion == null ? "; keys" : " Keys") + " read here: " + String.join(", ", readKeys);
+                }
+                problems.add(new ConfigProblem(locationOf(key), pathOf(key), message));
             }
         }
         for (ConfigSection child : children.values()) {
@@ -330,6 +337,43 @@ public final class ConfigSection {
         for (ConfigSection child : listChildren) {
             child.collectUnread(problems);
         }
+    }
+
+    /**
+     * Returns the read key closest to {@code key} in edit distance, ignoring case, when it is close enough to be a
+     * likely misspelling (at most a third of the key's length, but 1 to 3 edits); null otherwise.
+     */
+    private String closestReadKey(String key) {
+        String best = null;
+        int bestDistance = Math.min(3, Math.max(1, key.length() / 3)) + 1;
+        for (String candidate : readKeys) {
+            int distance = editDistance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Returns the Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /**

@@ -124,16 +124,18 @@ final class ConsoleProgress implements Progress {
 
     private synchronized void finished(Task task) {
         active.remove(task);
+        // A task closed before its total (a cancelled run, a diverged method) stopped rather than finished.
+        String outcome = task.total > 0 && task.done < task.total ? " stopped: " : " done: ";
         if (style == Style.BAR) {
             clearBar();
-            out.println(task.label + "  done: " + task.summary());
+            out.println(task.label + " " + outcome + task.summary());
             out.flush();
             Task top = active.peek();
             if (top != null) {
                 draw(top, true);
             }
         } else {
-            printLine(task.label + " done: " + task.summary());
+            printLine(task.label + outcome + task.summary());
         }
     }
 

@@ -122,7 +122,7 @@ public final class PipelineRunnerImpl implements PipelineRunner {
                 log.warn("Run {} was cancelled", folder.id());
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
                 status = RunStatus.FAILED;
-                message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                message = RunExecution.describe(e);
                 log.error("Run " + folder.id() + " failed: " + message, e);
             } finally {
                 active.remove(folder.id());

@@ -297,8 +297,18 @@ final class RunExecution {
         return summary;
     }
 
-    private static String describe(Throwable e) {
+    /**
+     * Describes a failure for the run's status and results table. Bad input and unusable state are reported
+     * through their message alone; any other exception keeps its class name, which helps a bug report.
+     */
+    static String describe(Throwable e) {
         String message = e.getMessage();
+        boolean expected = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException
+                || e instanceof dev.barrier.api.data.DatasetException;
+        if (expected && message != null && !message.isBlank()) {
+            return message;
+        }
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
