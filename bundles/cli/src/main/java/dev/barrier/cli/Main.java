@@ -252,11 +252,12 @@ public final class Main {
                         c.summary));
             }
             commands.append("\nRun 'barrier COMMAND --help' for a command's details.\n"
-                    + "Exit codes: 0 success, 1 run failed, 2 usage error, 3 invalid pipeline file,"
-                    + " 4 platform error, 130 interrupted.");
+                    + "Exit codes: 0 success, 1 run failed, 2 usage error, 3 invalid pipeline file,\n"
+                    + "            4 platform error, 130 interrupted.\n");
             formatter.printHelp(writer, 100, "barrier [OPTIONS] COMMAND [ARGUMENTS]",
-                    "Machine unlearning with bounded activation regions.\n\nOptions:", globalOptions(), 2, 4,
-                    commands.toString());
+                    "Machine unlearning with bounded activation regions.\n\nOptions:", globalOptions(), 2, 4, "");
+            // Printed as is: the formatter would rewrap the table's lines at its width.
+            writer.print(commands);
         } else {
             formatter.printHelp(writer, 100, "barrier " + command.id() + " [--help]"
                     + (command.arguments.isEmpty() ? "" : " " + command.arguments),
