@@ -12,6 +12,7 @@ import dev.barrier.shell.text.PlatformText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -54,13 +55,16 @@ public final class BarrierCommands {
             @Parameter(names = {"-b", "--background"}, presentValue = "true", absentValue = "false") boolean background,
             @Descriptor("the pipeline file (YAML)") String config) {
         Path file = Path.of(config);
+        if (Files.isDirectory(file)) {
+            return folderGiven(config);
+        }
         try {
             String name = runner.validate(file);
             if (background) {
                 Thread thread = new Thread(() -> runQuietly(file), "barrier-run-" + name);
                 thread.setDaemon(true);
                 thread.start();
-                return "Started pipeline '" + name + "' in the background; see barrier:runs";
+                return "Started pipeline '" + name + "' in the background; barrier:runs shows its id and status";
             }
             RunRecord record = runner.run(file, System.out);
             return describeFinished(record);
@@ -83,11 +87,8 @@ public final class BarrierCommands {
 
     private String describeFinished(RunRecord record) {
         StringBuilder out = new StringBuilder();
-        out.append("Run ").append(record.id()).append(' ').append(PlatformText.statusPhrase(record.status()));
-        if (!record.message().isEmpty()) {
-            out.append(": ").append(record.message());
-        }
-        out.append('\n');
+        out.append("Run ").append(record.id()).append(' ').append(PlatformText.statusPhrase(record.status()))
+                .append(PlatformText.statusDetail(record)).append('\n');
         if (record.status() == RunStatus.SUCCEEDED) {
             try {
                 out.append('\n').append(PlatformText.results(runner.results(record)));
@@ -102,6 +103,9 @@ public final class BarrierCommands {
     /** Checks a pipeline file. */
     @Descriptor("Checks a pipeline file against the installed plug-ins without running it")
     public String validate(@Descriptor("the pipeline file (YAML)") String config) {
+        if (Files.isDirectory(Path.of(config))) {
+            return folderGiven(config);
+        }
         try {
             return "Pipeline '" + runner.validate(Path.of(config)) + "' in " + config + " is valid";
         } catch (ConfigurationException e) {
@@ -145,7 +149,7 @@ public final class BarrierCommands {
         }
         if (record.get().status() != RunStatus.SUCCEEDED) {
             return "Run " + record.get().id() + " " + PlatformText.statusPhrase(record.get().status())
-                    + (record.get().message().isEmpty() ? "" : ": " + record.get().message())
+                    + PlatformText.statusDetail(record.get())
                     + "\nIts log is " + record.get().folder().resolve("run.log");
         }
         try {
@@ -198,6 +202,10 @@ public final class BarrierCommands {
     @Descriptor("Explains that barrier:runs takes no argument")
     public String runs(@Descriptor("an argument that barrier:runs does not take") String unexpected) {
         return "barrier:runs takes no argument, got '" + unexpected + "'; barrier:show RUN shows one run";
+    }
+
+    private static String folderGiven(String config) {
+        return config + " is a folder; expected a pipeline file (YAML), such as config/fashion-mnist-smoke.yaml";
     }
 
     private static String missing(String command, String argument, String meaning) {

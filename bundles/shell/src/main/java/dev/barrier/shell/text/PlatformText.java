@@ -76,6 +76,16 @@ public final class PlatformText {
     }
 
     /**
+     * Returns ": " and the run's status message, or nothing when the message is empty or only repeats the
+     * status (a cancelled run's message is "cancelled").
+     */
+    public static String statusDetail(RunRecord run) {
+        String message = run.message();
+        boolean repeats = message.isEmpty() || message.equalsIgnoreCase(run.status().name());
+        return repeats ? "" : ": " + message;
+    }
+
+    /**
      * Explains why a run reference matched no single run: a prefix shared by several runs lists them, any
      * other reference lists the most recent runs.
      *

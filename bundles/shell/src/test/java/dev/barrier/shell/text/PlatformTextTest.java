@@ -40,6 +40,17 @@ class PlatformTextTest {
     }
 
     @Test
+    void statusDetailSkipsRepeatedStatus() {
+        RunRecord cancelled = new RunRecord("r", "demo", Path.of("r"), RunStatus.CANCELLED, Instant.EPOCH, null,
+                "cancelled");
+        RunRecord failed = new RunRecord("r", "demo", Path.of("r"), RunStatus.FAILED, Instant.EPOCH, null,
+                "no such folder");
+
+        assertEquals("", PlatformText.statusDetail(cancelled));
+        assertEquals(": no such folder", PlatformText.statusDetail(failed));
+    }
+
+    @Test
     void statusPhraseReadsAfterTheId() {
         assertEquals("failed", PlatformText.statusPhrase(RunStatus.FAILED));
         assertEquals("was cancelled", PlatformText.statusPhrase(RunStatus.CANCELLED));

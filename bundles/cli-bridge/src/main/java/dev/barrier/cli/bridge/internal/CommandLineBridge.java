@@ -52,7 +52,7 @@ public final class CommandLineBridge implements CommandLineService {
         }
         if (record.status() != RunStatus.SUCCEEDED) {
             err.println("barrier: run " + record.id() + " " + PlatformText.statusPhrase(record.status())
-                    + (record.message().isEmpty() ? "" : ": " + record.message()));
+                    + PlatformText.statusDetail(record));
             err.println("barrier: see " + record.folder().resolve("run.log"));
             return record.status() == RunStatus.CANCELLED ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
         }
@@ -114,7 +114,7 @@ public final class CommandLineBridge implements CommandLineService {
         }
         if (record.get().status() != RunStatus.SUCCEEDED) {
             err.println("barrier: run " + record.get().id() + " " + PlatformText.statusPhrase(record.get().status())
-                    + (record.get().message().isEmpty() ? "" : ": " + record.get().message()));
+                    + PlatformText.statusDetail(record.get()));
             return ExitCodes.FAILED;
         }
         try {

@@ -337,8 +337,12 @@ final class BarrierMethod implements UnlearningMethod {
 
     private List<String> notes(List<LayerFit> fits) {
         List<String> notes = new ArrayList<>();
-        notes.add("only the weights and biases of " + String.join(", ", targets) + " changed; batch normalisation ran in "
-                + (settings.batchNormTraining() ? "training mode (reference behaviour)" : "evaluation mode"));
+        String layers = String.join(", ", targets);
+        notes.add(settings.batchNormTraining()
+                ? "the trained parameters were the weights and biases of " + layers + "; batch normalisation ran in"
+                        + " training mode (reference behaviour), so the running statistics of every batch"
+                        + " normalisation layer moved towards the unlearning batches as well"
+                : "only the weights and biases of " + layers + " changed; batch normalisation ran in evaluation mode");
         if (!settings.protect()) {
             notes.add("protection was off: the base loss alone, on the same target layers");
         }

@@ -15,6 +15,7 @@ import dev.barrier.runtime.internal.scenario.ForgetScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +90,8 @@ public final class PipelineParser {
         }
         problems.addAll(root.unreadKeys());
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt((ConfigProblem p) -> p.location().line())
+                    .thenComparingInt(p -> p.location().column()));
             throw new ConfigurationException(problems);
         }
         return new PipelineDefinition(name, description, source, root, seed, dataset, scenario, model, modelFile,
@@ -136,7 +139,12 @@ public final class PipelineParser {
             if (id != null && !ids.add(id)) {
                 problems.add(section.problem("id", "method id '" + id + "' is used twice; give each method a"
                         + " distinct 'id'"));
+                // The entry is not handed to its plug-in, so its other keys stay unread without being wrong.
+                section.abandon();
                 continue;
+            }
+            if (plugin == null) {
+                section.abandon();
             }
             UnlearningMethod method = plugin == null ? null : attempt(() -> plugins.create(PluginKind.METHOD, section));
             if (method != null && id != null) {

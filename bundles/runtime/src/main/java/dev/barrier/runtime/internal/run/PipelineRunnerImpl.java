@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -52,6 +54,9 @@ public final class PipelineRunnerImpl implements PipelineRunner {
     private final PluginCatalog plugins;
     private final Path runStore;
     private final Path cacheFolder;
+    /** How long stopping the runtime waits for cancelled runs to record their status. */
+    private static final Duration DEACTIVATE_WAIT = Duration.ofSeconds(15);
+
     private final Map<String, RunContextImpl> active = new ConcurrentHashMap<>();
     private final YamlConfigReader reader = new YamlConfigReader();
 
@@ -136,6 +141,33 @@ public final class PipelineRunnerImpl implements PipelineRunner {
         long completed = results.methods().stream()
                 .filter(m -> m.status() == dev.barrier.api.report.MethodStatus.COMPLETED).count();
         return completed + " of " + results.methods().size() + " methods completed";
+    }
+
+    /**
+     * Cancels the runs in progress when the runtime stops (the shell's {@code exit}, a framework shutdown) and
+     * waits a bounded time for each to record itself as cancelled, so that no run folder is left saying
+     * running.
+     */
+    @Deactivate
+    void deactivate() {
+        if (active.isEmpty()) {
+            return;
+        }
+        LOG.info("Cancelling {} run(s) in progress: {}", active.size(), active.keySet());
+        active.values().forEach(RunContextImpl::cancel);
+        long deadline = System.nanoTime() + DEACTIVATE_WAIT.toNanos();
+        while (!active.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!active.isEmpty()) {
+            LOG.warn("Runs still in progress after {} s: {}; they will show as interrupted",
+                    DEACTIVATE_WAIT.toSeconds(), active.keySet());
+        }
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.barrier.runtime.internal.scenario;
 
+import dev.barrier.api.config.ConfigProblem;
 import dev.barrier.api.config.ConfigSection;
+import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ForgetSplit;
 import dev.barrier.api.data.ImageDataset;
 import dev.barrier.api.data.Subset;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,7 +30,12 @@ final class ClassScenario implements ForgetScenario {
     static ClassScenario fromConfig(ConfigSection section) {
         List<Integer> classes = section.getIntList("classes", null);
         if (classes == null || classes.isEmpty()) {
-            throw section.error("classes", "class-wise forgetting needs 'classes', a list of class indices such as [0]");
+            // A misspelt 'classes' is the usual cause, so the keys nothing read are reported with it.
+            List<ConfigProblem> problems = new ArrayList<>();
+            problems.add(section.problem("classes", "class-wise forgetting needs 'classes', a list of class indices"
+                    + " such as [0]"));
+            problems.addAll(section.unreadKeys());
+            throw new ConfigurationException(problems);
         }
         if (classes.stream().distinct().count() != classes.size()) {
             throw section.error("classes", "class indices must be distinct, got " + classes);

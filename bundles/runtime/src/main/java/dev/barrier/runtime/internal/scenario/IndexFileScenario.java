@@ -1,6 +1,8 @@
 package dev.barrier.runtime.internal.scenario;
 
+import dev.barrier.api.config.ConfigProblem;
 import dev.barrier.api.config.ConfigSection;
+import dev.barrier.api.config.ConfigurationException;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ForgetSplit;
 import dev.barrier.api.data.Subset;
@@ -9,15 +11,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Forgets the training samples listed in a text file: one 0-based index per line, blank lines and lines
- * starting with {@code #} ignored. This is the "delete these records" case. Relative paths are resolved
+ * starting with {@code #} ignored, an index listed twice counted once. This is the "delete these records" case. Relative paths are resolved
  * against the pipeline file's folder.
  */
 final class IndexFileScenario implements ForgetScenario {
+
+    /** How many malformed lines one error lists. */
+    private static final int MAX_REPORTED_LINES = 10;
 
     private final Path file;
     private final int[] indices;
@@ -54,6 +60,7 @@ final class IndexFileScenario implements ForgetScenario {
         }
         int[] indices = new int[lines.size()];
         int count = 0;
+        List<ConfigProblem> badLines = new ArrayList<>();
         for (int lineNumber = 1; lineNumber <= lines.size(); lineNumber++) {
             String line = lines.get(lineNumber - 1).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -63,13 +70,19 @@ final class IndexFileScenario implements ForgetScenario {
             try {
                 index = Integer.parseInt(line);
             } catch (NumberFormatException e) {
-                // Reported below, with negative numbers.
+                // Not a number: collected below with negative ones.
             }
             if (index < 0) {
-                throw section.error("file", path + ":" + lineNumber + ": expected one sample index per line (a whole"
-                        + " number from 0), got '" + line + "'");
+                if (badLines.size() < MAX_REPORTED_LINES) {
+                    badLines.add(section.problem("file", path + ":" + lineNumber + ": expected one sample index per"
+                            + " line (a whole number from 0), got '" + line + "'"));
+                }
+                continue;
             }
             indices[count++] = index;
+        }
+        if (!badLines.isEmpty()) {
+            throw new ConfigurationException(badLines);
         }
         int[] distinct = Arrays.stream(indices, 0, count).sorted().distinct().toArray();
         if (distinct.length == 0) {

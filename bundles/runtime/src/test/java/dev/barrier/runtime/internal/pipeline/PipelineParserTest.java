@@ -92,6 +92,16 @@ class PipelineParserTest {
     }
 
     @Test
+    void misspeltClassesIsSuggested() {
+        List<ConfigProblem> problems = problems(VALID.replace("classes: [0]", "clases: [0]"));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("forget.classes", problems.get(0).path());
+        assertEquals("forget.clases", problems.get(1).path());
+        assertTrue(problems.get(1).message().contains("did you mean 'classes'?"), problems.toString());
+    }
+
+    @Test
     void targetLayerThatDoesNotExistListsTheLayers() {
         List<ConfigProblem> problems = problems(VALID.replace("targets: [head]", "targets: [fc9]"));
         assertEquals(1, problems.size());
@@ -102,6 +112,7 @@ class PipelineParserTest {
     @Test
     void duplicateMethodIdsAreRejected() {
         List<ConfigProblem> problems = problems(VALID.replace("- method: protect", "- method: protect\n    id: retrain"));
+        assertEquals(1, problems.size(), "the entry's other keys are not unknown: " + problems);
         assertTrue(problems.get(0).message().contains("method id 'retrain' is used twice"), problems.toString());
     }
 

@@ -98,9 +98,11 @@ class ForgetScenarioTest {
         assertTrue(syntax.getMessage().contains("delete.txt:3: expected one sample index per line"), syntax.getMessage());
         assertTrue(syntax.getMessage().contains("got 'abc'"), syntax.getMessage());
 
-        Files.writeString(file, "4\n-2\n");
-        ConfigurationException negative = assertThrows(ConfigurationException.class, () -> scenario(section));
-        assertTrue(negative.getMessage().contains("delete.txt:2:"), negative.getMessage());
+        Files.writeString(file, "4\n-2\n5\nx\n");
+        ConfigurationException twoBad = assertThrows(ConfigurationException.class, () -> scenario(section));
+        assertEquals(2, twoBad.problems().size(), twoBad.getMessage());
+        assertTrue(twoBad.problems().get(0).message().contains("delete.txt:2:"), twoBad.getMessage());
+        assertTrue(twoBad.problems().get(1).message().contains("delete.txt:4:"), twoBad.getMessage());
 
         Files.writeString(file, "# nothing yet\n");
         ConfigurationException empty = assertThrows(ConfigurationException.class, () -> scenario(section));
