@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,8 @@ public final class ConfigSection {
     private final Map<String, ConfigSection> children = new LinkedHashMap<>();
     private final List<ConfigSection> listChildren = new ArrayList<>();
     private boolean abandoned;
+    /** Receives wrong values of keys that have a default; null while errors are thrown instead. */
+    private Consumer<ConfigProblem> collector;
 
     /**
      * Creates a section over a mapping node.
@@ -97,7 +100,11 @@ public final class ConfigSection {
     /** Returns a string, or {@code defaultValue} when the key is absent. */
     public String getString(String key, String defaultValue) {
         ConfigNode value = optional(key);
-        return record(key, value == null ? defaultValue : asString(key, value));
+        try {
+            return record(key, value == null ? defaultValue : asString(key, value));
+        } catch (ConfigurationException e) {
+            return recover(e, key, defaultValue);
+        }
     }
 
     /** Returns a required integer. */
@@ -108,14 +115,19 @@ public final class ConfigSection {
     /** Returns an integer, or {@code defaultValue} when the key is absent. */
     public int getInt(String key, int defaultValue) {
         ConfigNode value = optional(key);
-        return record(key, value == null ? defaultValue : asInt(key, value));
+        try {
+            return record(key, value == null ? defaultValue : asInt(key, value));
+        } catch (ConfigurationException e) {
+            return recover(e, key, defaultValue);
+        }
     }
 
     /** Returns an integer in {@code [min, max]}, or {@code defaultValue} when the key is absent. */
     public int getInt(String key, int defaultValue, int min, int max) {
         int value = getInt(key, defaultValue);
         if (value < min || value > max) {
-            throw error(key, "expected an integer from " + min + " to " + max + ", got " + value);
+            return recover(error(key, "expected an integer from " + min + " to " + max + ", got " + value), key,
+                    defaultValue);
         }
         return value;
     }
@@ -128,7 +140,7 @@ public final class ConfigSection {
         }
         Object v = value.kind() == ConfigNode.Kind.SCALAR ? value.scalarValue() : null;
         if (!(v instanceof Long)) {
-            throw error(key, "expected an integer, got " + value.describe());
+            return recover(error(key, "expected an integer, got " + value.describe()), key, defaultValue);
         }
         return record(key, (Long) v);
     }
@@ -141,14 +153,19 @@ public final class ConfigSection {
     /** Returns a number, or {@code defaultValue} when the key is absent. */
     public double getDouble(String key, double defaultValue) {
         ConfigNode value = optional(key);
-        return record(key, value == null ? defaultValue : asDouble(key, value));
+        try {
+            return record(key, value == null ? defaultValue : asDouble(key, value));
+        } catch (ConfigurationException e) {
+            return recover(e, key, defaultValue);
+        }
     }
 
     /** Returns a number in {@code [min, max]}, or {@code defaultValue} when the key is absent. */
     public double getDouble(String key, double defaultValue, double min, double max) {
         double value = getDouble(key, defaultValue);
         if (!(value >= min && value <= max)) {
-            throw error(key, "expected a number from " + min + " to " + max + ", got " + value);
+            return recover(error(key, "expected a number from " + min + " to " + max + ", got " + value), key,
+                    defaultValue);
         }
         return value;
     }
@@ -161,7 +178,7 @@ public final class ConfigSection {
         }
         Object v = value.kind() == ConfigNode.Kind.SCALAR ? value.scalarValue() : null;
         if (!(v instanceof Boolean)) {
-            throw error(key, "expected true or false, got " + value.describe());
+            return recover(error(key, "expected true or false, got " + value.describe()), key, defaultValue);
         }
         return record(key, (Boolean) v);
     }
@@ -176,15 +193,21 @@ public final class ConfigSection {
             record(key, defaultValue == null ? null : enumText(defaultValue));
             return defaultValue;
         }
-        String text = asString(key, value);
+        String text;
+        try {
+            text = asString(key, value);
+        } catch (ConfigurationException e) {
+            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
+        }
         for (E constant : type.getEnumConstants()) {
             if (enumText(constant).equals(text.toLowerCase(Locale.ROOT))) {
                 record(key, enumText(constant));
                 return constant;
             }
         }
-        throw error(key, "unknown value '" + text + "'; expected one of "
+        ConfigurationException unknown = error(key, "unknown value '" + text + "'; expected one of "
                 + Arrays.stream(type.getEnumConstants()).map(ConfigSection::enumText).collect(Collectors.joining(", ")));
+        return defaultValue == null ? rethrow(unknown) : recover(unknown, key, defaultValue);
     }
 
     /** Returns the text form of an enum constant as written in configuration files. */
@@ -201,8 +224,12 @@ public final class ConfigSection {
             return recordList(key, defaultValue);
         }
         List<String> out = new ArrayList<>();
-        for (ConfigNode item : listItems(value)) {
-            out.add(asString(key, item));
+        try {
+            for (ConfigNode item : listItems(value)) {
+                out.add(asString(key, item));
+            }
+        } catch (ConfigurationException e) {
+            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
         }
         return recordList(key, out);
     }
@@ -214,8 +241,12 @@ public final class ConfigSection {
             return recordList(key, defaultValue);
         }
         List<Integer> out = new ArrayList<>();
-        for (ConfigNode item : listItems(value)) {
-            out.add(asInt(key, item));
+        try {
+            for (ConfigNode item : listItems(value)) {
+                out.add(asInt(key, item));
+            }
+        } catch (ConfigurationException e) {
+            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
         }
         return recordList(key, out);
     }
@@ -241,6 +272,7 @@ public final class ConfigSection {
         } else {
             child = new ConfigSection(pathOf(key), asMapping(key, value, shorthandKey));
         }
+        child.collector = collector;
         children.put(key, child);
         resolved.put(key, child.resolved);
         return child;
@@ -271,6 +303,7 @@ public final class ConfigSection {
         for (ConfigNode item : value.items()) {
             String itemPath = pathOf(key) + "[" + index + "]";
             ConfigSection child = new ConfigSection(itemPath, asMapping(key + "[" + index + "]", item, shorthandKey));
+            child.collector = collector;
             out.add(child);
             listChildren.add(child);
             resolvedItems.add(child.resolved);
@@ -281,6 +314,32 @@ public final class ConfigSection {
     }
 
     // ---- validation support --------------------------------------------------------------------------
+
+    /**
+     * Makes the accessors that take a default report a wrong value to {@code sink} and return the default
+     * instead of throwing, in this section and every section read below it later. A validator that reads a
+     * whole file can then list every such problem at once. Required keys, and checks a plug-in makes itself
+     * with {@link #error}, still throw.
+     *
+     * @since 1.1
+     */
+    public void collectProblems(Consumer<ConfigProblem> sink) {
+        collector = sink;
+    }
+
+    /** Reports {@code e} to the collector and returns {@code fallback}, or throws {@code e} without one. */
+    private <T> T recover(ConfigurationException e, String key, T fallback) {
+        if (collector == null) {
+            throw e;
+        }
+        e.problems().forEach(collector);
+        readKeys.add(key);
+        return fallback;
+    }
+
+    private static <T> T rethrow(ConfigurationException e) {
+        throw e;
+    }
 
     /** Marks {@code key} as read without recording a value, for keys consumed in another way. */
     public void markRead(String key) {
@@ -324,9 +383,8 @@ public final class ConfigSection {
                 String message = "unknown key '" + key + "'";
                 if (suggestion != null) {
                     message += "; did you mean '" + suggestion + "'?";
-                }
-                if (!readKeys.isEmpty()) {
-                    message += (suggestion == null ? "; keys" : " Keys") + " read here: " + String.join(", ", readKeys);
+                } else if (!readKeys.isEmpty()) {
+                    message += "; keys read here: " + String.join(", ", readKeys);
                 }
                 problems.add(new ConfigProblem(locationOf(key), pathOf(key), message));
             }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -49,6 +50,7 @@ public final class PipelineParser {
      * @throws ConfigurationException listing every problem found
      */
     public PipelineDefinition parse(ConfigSection root, Path source) {
+        root.collectProblems(problems::add);
         String name = attempt(() -> {
             String value = root.getString("name");
             if (!NAME.matcher(value).matches()) {
@@ -90,9 +92,10 @@ public final class PipelineParser {
         }
         problems.addAll(root.unreadKeys());
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt((ConfigProblem p) -> p.location().line())
+            List<ConfigProblem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
+            distinct.sort(Comparator.comparingInt((ConfigProblem p) -> p.location().line())
                     .thenComparingInt(p -> p.location().column()));
-            throw new ConfigurationException(problems);
+            throw new ConfigurationException(distinct);
         }
         return new PipelineDefinition(name, description, source, root, seed, dataset, scenario, model, modelFile,
                 useCache, methods, evaluators, reporters);

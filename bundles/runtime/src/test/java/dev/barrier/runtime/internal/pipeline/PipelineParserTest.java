@@ -92,6 +92,15 @@ class PipelineParserTest {
     }
 
     @Test
+    void everyWrongValueOfOneSectionIsListed() {
+        List<ConfigProblem> problems = problems(VALID.replace("lambda: 10", "lambda: -5\n    label: [x]")
+                .replace("seed: 3", "seed: soon"));
+
+        assertEquals(List.of("seed", "methods[1].lambda", "methods[1].label"),
+                problems.stream().map(ConfigProblem::path).toList(), problems.toString());
+    }
+
+    @Test
     void misspeltClassesIsSuggested() {
         List<ConfigProblem> problems = problems(VALID.replace("classes: [0]", "clases: [0]"));
 
