@@ -103,7 +103,8 @@ public final class ConfigSection {
         try {
             return record(key, value == null ? defaultValue : asString(key, value));
         } catch (ConfigurationException e) {
-            return recover(e, key, defaultValue);
+            // A null default marks a key the caller checks itself, which needs the error now.
+            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
         }
     }
 
@@ -318,8 +319,8 @@ public final class ConfigSection {
     /**
      * Makes the accessors that take a default report a wrong value to {@code sink} and return the default
      * instead of throwing, in this section and every section read below it later. A validator that reads a
-     * whole file can then list every such problem at once. Required keys, and checks a plug-in makes itself
-     * with {@link #error}, still throw.
+     * whole file can then list every such problem at once. Required keys, keys whose default is null, and
+     * checks a plug-in makes itself with {@link #error} still throw.
      *
      * @since 1.1
      */
