@@ -103,8 +103,7 @@ public final class ConfigSection {
         try {
             return record(key, value == null ? defaultValue : asString(key, value));
         } catch (ConfigurationException e) {
-            // A null default marks a key the caller checks itself, which needs the error now.
-            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
+            return recover(e, key, defaultValue);
         }
     }
 
@@ -198,7 +197,7 @@ public final class ConfigSection {
         try {
             text = asString(key, value);
         } catch (ConfigurationException e) {
-            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
+            return recover(e, key, defaultValue);
         }
         for (E constant : type.getEnumConstants()) {
             if (enumText(constant).equals(text.toLowerCase(Locale.ROOT))) {
@@ -208,7 +207,7 @@ public final class ConfigSection {
         }
         ConfigurationException unknown = error(key, "unknown value '" + text + "'; expected one of "
                 + Arrays.stream(type.getEnumConstants()).map(ConfigSection::enumText).collect(Collectors.joining(", ")));
-        return defaultValue == null ? rethrow(unknown) : recover(unknown, key, defaultValue);
+        return recover(unknown, key, defaultValue);
     }
 
     /** Returns the text form of an enum constant as written in configuration files. */
@@ -230,7 +229,7 @@ public final class ConfigSection {
                 out.add(asString(key, item));
             }
         } catch (ConfigurationException e) {
-            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
+            return recover(e, key, defaultValue);
         }
         return recordList(key, out);
     }
@@ -247,7 +246,7 @@ public final class ConfigSection {
                 out.add(asInt(key, item));
             }
         } catch (ConfigurationException e) {
-            return defaultValue == null ? rethrow(e) : recover(e, key, defaultValue);
+            return recover(e, key, defaultValue);
         }
         return recordList(key, out);
     }
@@ -328,18 +327,18 @@ public final class ConfigSection {
         collector = sink;
     }
 
-    /** Reports {@code e} to the collector and returns {@code fallback}, or throws {@code e} without one. */
+    /**
+     * Reports {@code e} to the collector and returns {@code fallback}. Throws {@code e} without a collector,
+     * or when {@code fallback} is null: a null default marks a key the caller checks itself, which needs the
+     * error now.
+     */
     private <T> T recover(ConfigurationException e, String key, T fallback) {
-        if (collector == null) {
+        if (collector == null || fallback == null) {
             throw e;
         }
         e.problems().forEach(collector);
         readKeys.add(key);
         return fallback;
-    }
-
-    private static <T> T rethrow(ConfigurationException e) {
-        throw e;
     }
 
     /** Marks {@code key} as read without recording a value, for keys consumed in another way. */

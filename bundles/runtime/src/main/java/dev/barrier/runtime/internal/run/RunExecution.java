@@ -1,5 +1,6 @@
 package dev.barrier.runtime.internal.run;
 
+import dev.barrier.api.data.DatasetException;
 import dev.barrier.api.data.DatasetSplits;
 import dev.barrier.api.data.ForgetSplit;
 import dev.barrier.api.data.Subset;
@@ -20,6 +21,7 @@ import dev.barrier.runtime.internal.pipeline.PipelineDefinition.MethodEntry;
 import dev.barrier.runtime.internal.results.ResultsJson;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,8 +306,7 @@ final class RunExecution {
     static String describe(Throwable e) {
         String message = e.getMessage();
         boolean expected = e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException
-                || e instanceof dev.barrier.api.data.DatasetException;
+                || e instanceof UncheckedIOException || e instanceof IOException || e instanceof DatasetException;
         if (expected && message != null && !message.isBlank()) {
             return message;
         }
